@@ -1,0 +1,298 @@
+"""The `realpolitik` command line: a thin skin over the Python API.
+
+Each command calls one public function and turns our typed exceptions into one-line errors with a
+non-zero exit. Nothing here computes results.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+import realpolitik
+from realpolitik.cli import records
+from realpolitik.cli.options import (
+    DbOption,
+    FormatOption,
+    LimitOption,
+    ModelOption,
+    SinceOption,
+    UntilOption,
+    parse_date_option,
+)
+from realpolitik.cli.output import Format, dumps, render_records
+from realpolitik.errors import RealpolitikError
+from realpolitik.pipeline import IngestReport, Outcome, Overrides
+from realpolitik.samples import sample_paths
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="realpolitik",
+    help=(
+        "Read news and rebuild, with evidence, who backs, fights, threatens or negotiates "
+        "with whom.\n\nExample: realpolitik ingest news/ && realpolitik articles --since 2024-12-01"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(
+    help="Inspect the database.\n\nExample: realpolitik db info --db news.duckdb",
+    no_args_is_help=True,
+)
+app.add_typer(db_app, name="db")
+
+
+def _out() -> Console:
+    return Console(file=sys.stdout, soft_wrap=False)
+
+
+def _err() -> Console:
+    # soft_wrap keeps an error on the one line we promise, whatever the terminal width.
+    return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+
+
+def friendly_errors(command: F) -> F:
+    """Turn realpolitik errors into one line on stderr and the error's exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except RealpolitikError as exc:
+            _err().print(f"[red]error:[/red] {escape(str(exc))}")
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _session(db: Path | None, *, read_only: bool = False, model: str | None = None) -> Any:
+    return realpolitik.open(db, read_only=read_only, model=model)
+
+
+# --- ingest ------------------------------------------------------------------------------------
+
+
+@app.command(epilog="Example: realpolitik ingest news/ report.html feed.jsonl --glob '*.md,*.txt'")
+@friendly_errors
+def ingest(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.", show_default=False)
+    ],
+    db: DbOption = None,
+    glob: Annotated[
+        str | None,
+        typer.Option("--glob", help="File patterns inside folders, comma separated."),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Publication date for every article read.")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Publisher for every article read.")
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Title for every article read.")] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Text encoding of the inputs [default: utf-8].")
+    ] = None,
+    model: ModelOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Read articles from files, folders or stdin into the database; re-reading is a no-op."""
+    overrides = Overrides(title=title, source=source, published=parse_date_option(date))
+    session = realpolitik.open(db, model=model, encoding=encoding)
+    with session:
+        report = _ingest_with_progress(session, paths, glob, overrides)
+    _print_ingest_report(report, fmt)
+    if report.nothing_ingested and report.failed:
+        raise typer.Exit(1)
+
+
+def _ingest_with_progress(
+    session: realpolitik.Session, paths: list[str], glob: str | None, overrides: Overrides
+) -> IngestReport:
+    err = _err()
+    columns = (
+        SpinnerColumn(),
+        TextColumn("[bold]ingest[/bold]"),
+        TextColumn("{task.fields[counts]}"),
+        TextColumn("[cyan]{task.fields[rate]:.1f} articles/s[/cyan]"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task("ingest", total=None, counts="starting", rate=0.0)
+
+        def on_item(outcome: Outcome, report: IngestReport) -> None:
+            if outcome == "failed":
+                progress.console.print(f"[yellow]skipped:[/yellow] {escape(report.errors[-1])}")
+            progress.update(
+                task,
+                advance=1,
+                counts=_counts(report),
+                rate=report.articles_per_second,
+            )
+
+        report = session.ingest(paths, glob=glob, overrides=overrides, progress=on_item)
+        progress.update(task, counts=_counts(report), rate=report.articles_per_second)
+    for warning in report.warnings:
+        err.print(f"[yellow]note:[/yellow] {escape(warning)}")
+    return report
+
+
+def _counts(report: IngestReport) -> str:
+    return f"new {report.new}  duplicate {report.duplicates}  failed {report.failed}"
+
+
+def _print_ingest_report(report: IngestReport, fmt: Format) -> None:
+    summary = {
+        "new": report.new,
+        "duplicates": report.duplicates,
+        "failed": report.failed,
+        "words": report.words,
+        "seconds": round(report.seconds, 3),
+        "articles_per_second": round(report.articles_per_second, 2),
+        "errors": report.errors,
+        "warnings": report.warnings,
+        "article_ids": report.article_ids,
+    }
+    if fmt is Format.table:
+        _out().print(
+            f"{report.new} new, {report.duplicates} already stored, {report.failed} failed "
+            f"({report.words} words in {report.seconds:.1f} s, "
+            f"{report.articles_per_second:.1f} articles/s)"
+        )
+    else:
+        render_records([summary], fmt, _out())
+
+
+# --- articles, show ----------------------------------------------------------------------------
+
+
+@app.command(epilog="Example: realpolitik articles --source reuters --since 2024-12-01 -f csv")
+@friendly_errors
+def articles(
+    db: DbOption = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Publisher or domain contains this.")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    search: Annotated[
+        str | None, typer.Option("--search", help="Title or text contains this (any case).")
+    ] = None,
+    language: Annotated[
+        str | None, typer.Option("--language", help="ISO 639-1 language code, e.g. en.")
+    ] = None,
+    limit: LimitOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List stored articles, oldest ingest first; every article unless filtered or limited."""
+    start, end = parse_date_option(since), parse_date_option(until)
+    with _session(db, read_only=True) as session:
+        found = session.articles(
+            source=source,
+            since=start,
+            until=end,
+            search=search,
+            language=language,
+            limit=limit,
+        )
+        rows = [records.article_record(a) for a in found]
+    render_records(
+        rows,
+        fmt,
+        _out(),
+        table_columns=("id", "published", "source", "title", "words", "language"),
+        widths={"id": 12, "title": 60},
+    )
+
+
+@app.command(epilog="Example: realpolitik show 3fa2b9c01d --format json")
+@friendly_errors
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id or a unique prefix (6+ chars).")],
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Print one article with numbered paragraphs."""
+    with _session(db, read_only=True) as session:
+        article = session.article(article_id)
+    if fmt is not Format.table:
+        render_records([records.article_detail(article)], fmt, _out())
+        return
+    out = _out()
+    out.print(f"[bold]{escape(article.title or '(untitled)')}[/bold]")
+    meta = [article.published.isoformat() if article.published else "undated"]
+    meta += [m for m in (article.source, article.url, article.language) if m]
+    out.print(f"[dim]{escape(' · '.join(meta))}[/dim]")
+    out.print(f"[dim]id {article.id}[/dim]\n")
+    for paragraph in article.paragraphs:
+        out.print(f"[cyan]¶{paragraph.index + 1}[/cyan] {escape(article.paragraph_text(paragraph))}\n")
+
+
+# --- db ----------------------------------------------------------------------------------------
+
+
+@db_app.command("info", epilog="Example: realpolitik db info --format json")
+@friendly_errors
+def db_info(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
+    """Print the schema version, row counts and file size of the database."""
+    with _session(db, read_only=True) as session:
+        record = records.info_record(session.info())
+    if fmt is Format.table:
+        render_records(
+            [{"key": k, "value": v} for k, v in record.items()], Format.table, _out()
+        )
+    else:
+        render_records([record], fmt, _out())
+
+
+# --- demo --------------------------------------------------------------------------------------
+
+
+@app.command(epilog="Example: realpolitik demo --db demo.duckdb")
+@friendly_errors
+def demo(db: DbOption = None, model: ModelOption = None) -> None:
+    """Ingest the bundled sample corpus (Syria, 27 Nov - 20 Dec 2024) and summarise it."""
+    session = realpolitik.open(db, model=model)
+    with session:
+        report = _ingest_with_progress(session, [str(p) for p in sample_paths()], None, Overrides())
+        _print_ingest_report(report, Format.table)
+        _print_corpus_summary(session)
+
+
+def _print_corpus_summary(session: realpolitik.Session) -> None:
+    out = _out()
+    info = session.info()
+    stored = session.articles()
+    dates = sorted(a.published for a in stored if a.published)
+    words = sum(a.word_count for a in stored)
+    out.print(
+        f"\n[bold]{len(stored)} articles[/bold] ({words} words) in {info.path}, "
+        f"{dates[0] if dates else '?'} to {dates[-1] if dates else '?'}"
+    )
+    render_records(
+        [records.article_record(a) for a in stored],
+        Format.table,
+        out,
+        table_columns=("published", "title", "words"),
+        widths={"title": 70},
+    )
+
+
+@app.command(epilog="Example: realpolitik version")
+def version() -> None:
+    """Print the realpolitik version."""
+    _out().print(realpolitik.__version__)
+
+
+def json_dump(value: Any) -> str:
+    return dumps(value)
