@@ -55,3 +55,23 @@ def article_text(topic: str = "the northern front", sentences: int = 4) -> str:
         f"Diplomats in the region called for talks to end the violence around {topic}.",
     ]
     return " ".join(lines[:sentences])
+
+
+@pytest.fixture(scope="session")
+def coder():
+    """The full NLP pipeline with the bundled dictionaries, built once per test process."""
+    from realpolitik.coding import ArticleCoder
+
+    return ArticleCoder(Config.from_env(environ={}))
+
+
+@pytest.fixture(scope="session")
+def resolve_text(coder):
+    """resolve_text(text, day) -> {mention text: (actor id, method)} for quick assertions."""
+    from realpolitik.ingest import make_article
+
+    def _resolve(text: str, day=None) -> dict[str, tuple[str | None, str]]:
+        analysis = coder.code_one(make_article(text, published=day))
+        return {m.text: (m.actor_id, m.method) for m in analysis.mentions}
+
+    return _resolve

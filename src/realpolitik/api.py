@@ -4,12 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from realpolitik.config import Config
 from realpolitik.ingest import Article
 from realpolitik.pipeline import IngestReport, Overrides, ProgressCallback, ingest
-from realpolitik.store import ArticleQuery, Store, StoreInfo
+from realpolitik.store import (
+    ActorQuery,
+    ActorRow,
+    ArticleQuery,
+    EventQuery,
+    RelationQuery,
+    Store,
+    StoreInfo,
+)
+
+if TYPE_CHECKING:
+    from realpolitik.actors.dictionary import ActorDictionary
+    from realpolitik.actors.mentions import Mention
+    from realpolitik.actors.profile import ActorProfile
+    from realpolitik.coding import ArticleCoder
 
 
 class Session:
@@ -18,6 +32,16 @@ class Session:
     def __init__(self, store: Store, config: Config) -> None:
         self.store = store
         self.config = config
+        self._coder: ArticleCoder | None = None
+
+    @property
+    def coder(self) -> ArticleCoder:
+        """The NLP stages, built on first use (loading spaCy takes a second)."""
+        if self._coder is None:
+            from realpolitik.coding import ArticleCoder
+
+            self._coder = ArticleCoder(self.config)
+        return self._coder
 
     def ingest(
         self,
@@ -26,12 +50,85 @@ class Session:
         glob: str | None = None,
         overrides: Overrides | None = None,
         progress: ProgressCallback | None = None,
+        code: bool = True,
     ) -> IngestReport:
+        """Read, code and store articles; `code=False` stores them uncoded."""
         if isinstance(paths, (str, Path)):
             paths = [paths]
         return ingest(
-            self.store, paths, self.config, glob=glob, overrides=overrides, progress=progress
+            self.store,
+            paths,
+            self.config,
+            glob=glob,
+            overrides=overrides,
+            progress=progress,
+            coder=self.coder if code else None,
         )
+
+    def actors(self, **filters: Any) -> list[ActorRow]:
+        return self.store.actors(ActorQuery(**filters))
+
+    def actor(self, name: str) -> ActorProfile:
+        """An actor by id, name or alias, with its family and where it was mentioned."""
+        from realpolitik.actors.profile import actor_profile
+
+        return actor_profile(self.store, self.dictionary, name)
+
+    @property
+    def dictionary(self) -> ActorDictionary:
+        from realpolitik.actors.dictionary import load_dictionary
+
+        return load_dictionary(tuple(self.config.actor_files))
+
+    def actor_ids(self, name: str) -> tuple[str, ...]:
+        """An actor and everything inside it: a state brings its agencies and units."""
+        from realpolitik.actors.profile import find_actor
+
+        entry = find_actor(self.dictionary, self.store, name)
+        ids = {entry.id}
+        if entry.kind == "state":
+            ids |= {row.id for row in self.store.actors(ActorQuery(country=entry.country, include_unresolved=True))}
+        frontier = [entry.id]
+        while frontier:
+            current = frontier.pop()
+            for child in self.dictionary.children(current):
+                if child.id not in ids:
+                    ids.add(child.id)
+                    frontier.append(child.id)
+        return tuple(sorted(ids))
+
+    def event_records(self, *, actor: str | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """Events as contract records (see `realpolitik.views.EVENT_KEYS`)."""
+        from realpolitik.views import ActorObjects, event_record
+
+        actor_ids = self.actor_ids(actor) if actor else None
+        events = self.store.events(EventQuery(actor_ids=actor_ids, **filters))
+        objects = ActorObjects(self.store, self.dictionary)
+        objects.prefetch({a for e in events for a in (e.source, e.target, e.attributed_to) if a})
+        return [event_record(e, objects) for e in events]
+
+    def relation_records(self, *, actor: str | None = None, **filters: Any) -> list[dict[str, Any]]:
+        from realpolitik.views import ActorObjects, relation_record
+
+        actor_ids = self.actor_ids(actor) if actor else None
+        relations = self.store.relations(RelationQuery(actor_ids=actor_ids, **filters))
+        objects = ActorObjects(self.store, self.dictionary)
+        objects.prefetch({a for r in relations for a in (r.source, r.target)})
+        return [relation_record(r, objects) for r in relations]
+
+    def events(self, **filters: Any) -> Any:
+        """Events as a pandas DataFrame (actor objects flattened to `source_id`, `source_name`...)."""
+        import pandas as pd
+
+        return pd.json_normalize(self.event_records(**filters), sep="_")
+
+    def relations(self, **filters: Any) -> Any:
+        import pandas as pd
+
+        return pd.json_normalize(self.relation_records(**filters), sep="_")
+
+    def mentions(self, article_id: str) -> list[Mention]:
+        return self.store.mentions(self.store.article(article_id).id)
 
     def articles(self, **filters: Any) -> list[Article]:
         return self.store.articles(ArticleQuery(**filters))

@@ -12,12 +12,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from realpolitik.config import Config
 from realpolitik.errors import InputError
 from realpolitik.ingest import Article, ReadOptions, read_articles, with_overrides
+from realpolitik.records import ArticleAnalysis
 from realpolitik.store import Store
+
+if TYPE_CHECKING:
+    from realpolitik.coding import ArticleCoder
 
 Outcome = Literal["new", "duplicate", "failed"]
 
@@ -78,8 +82,13 @@ def ingest(
     glob: str | None = None,
     overrides: Overrides | None = None,
     progress: ProgressCallback | None = None,
+    coder: ArticleCoder | None = None,
 ) -> IngestReport:
-    """Read every input and store the new articles; errors are collected, never raised."""
+    """Read every input, code the new English articles and store them.
+
+    Errors are collected in the report, never raised. Without a coder, articles are stored
+    uncoded (status `pending`).
+    """
     overrides = overrides or Overrides()
     report = IngestReport()
     started = time.perf_counter()
@@ -88,6 +97,16 @@ def ingest(
         report.seconds = time.perf_counter() - started
         if progress:
             progress(outcome, report)
+
+    batch: list[Article] = []
+    seen: set[str] = set()
+
+    def flush() -> None:
+        coded = coder.code(batch) if coder else ((a, None) for a in batch)
+        for article, analysis in coded:
+            tick(_store_article(store, article, report, analysis))
+        batch.clear()
+        seen.clear()
 
     for item in read_articles(paths, read_options(config), glob=glob):
         if isinstance(item, InputError):
@@ -98,14 +117,35 @@ def ingest(
         article = with_overrides(
             item, title=overrides.title, source=overrides.source, published=overrides.published
         )
-        tick(_store_article(store, article, report))
+        # Stored or already waiting in this batch: no parse needed, count it as a duplicate.
+        if article.id in seen or store.has_article(article.id):
+            report.duplicates += 1
+            tick("duplicate")
+            continue
+        if not article.is_english:
+            tick(_store_article(store, article, report, None))
+            continue
+        batch.append(article)
+        seen.add(article.id)
+        if len(batch) >= BATCH_SIZE:
+            flush()
+    if batch:
+        flush()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _store_article(store: Store, article: Article, report: IngestReport) -> Outcome:
-    status = "pending" if article.is_english else f"skipped:language={article.language}"
-    if not store.add_article(article, nlp_status=status):
+BATCH_SIZE = 32
+
+
+def _store_article(
+    store: Store, article: Article, report: IngestReport, analysis: ArticleAnalysis | None
+) -> Outcome:
+    if not article.is_english:
+        status = f"skipped:language={article.language}"
+    else:
+        status = "coded" if analysis is not None else "pending"
+    if not store.add_article(article, nlp_status=status, analysis=analysis):
         report.duplicates += 1
         return "duplicate"
     report.new += 1

@@ -28,6 +28,7 @@ from realpolitik.cli.options import (
     UntilOption,
     parse_date_option,
 )
+from realpolitik.cli.highlight import highlight
 from realpolitik.cli.output import Format, dumps, render_records
 from realpolitik.errors import RealpolitikError
 from realpolitik.pipeline import IngestReport, Outcome, Overrides
@@ -225,8 +226,11 @@ def show(
     """Print one article with numbered paragraphs."""
     with _session(db, read_only=True) as session:
         article = session.article(article_id)
+        mentions = session.store.mentions(article.id)
     if fmt is not Format.table:
-        render_records([records.article_detail(article)], fmt, _out())
+        detail = records.article_detail(article)
+        detail["mentions"] = [records.mention_record(m) for m in mentions]
+        render_records([detail], fmt, _out())
         return
     out = _out()
     out.print(f"[bold]{escape(article.title or '(untitled)')}[/bold]")
@@ -235,7 +239,218 @@ def show(
     out.print(f"[dim]{escape(' · '.join(meta))}[/dim]")
     out.print(f"[dim]id {article.id}[/dim]\n")
     for paragraph in article.paragraphs:
-        out.print(f"[cyan]¶{paragraph.index + 1}[/cyan] {escape(article.paragraph_text(paragraph))}\n")
+        text = highlight(article.text, paragraph.start, paragraph.end, mentions)
+        out.print(f"[cyan]¶{paragraph.index + 1}[/cyan] {text}\n")
+    out.print(
+        "[dim]legend:[/dim] [bold green]resolved actor[/bold green] "
+        "[bold yellow]coreference[/bold yellow] [bold red]unresolved entity[/bold red]"
+    )
+
+
+# --- actors -----------------------------------------------------------------------------------
+
+
+@app.command("actors", epilog="Example: realpolitik actors --country SYR --role GOV -f json")
+@friendly_errors
+def actors_command(
+    db: DbOption = None,
+    article: Annotated[
+        str | None, typer.Option("--article", help="Only actors mentioned in this article.")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="ISO 3166 alpha-3 code, e.g. IRN.")
+    ] = None,
+    role: Annotated[str | None, typer.Option("--role", help="CAMEO role code, e.g. MIL.")] = None,
+    unresolved: Annotated[
+        bool, typer.Option("--unresolved", help="Include entities not in the dictionary.")
+    ] = False,
+    limit: LimitOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List the actors mentioned in the stored articles, most mentioned first."""
+    with _session(db, read_only=True) as session:
+        article_id = session.article(article).id if article else None
+        rows = session.actors(
+            article_id=article_id, country=country, role=role, include_unresolved=unresolved
+        )
+    records_out = [records.actor_record(r) for r in rows[:limit] if r]
+    render_records(
+        records_out,
+        fmt,
+        _out(),
+        table_columns=("id", "code", "name", "country", "role", "parent", "mentions", "articles"),
+        widths={"name": 40},
+    )
+
+
+@app.command("actor", epilog="Example: realpolitik actor HTS   or   realpolitik actor 'Quds Force'")
+@friendly_errors
+def actor_command(
+    name: Annotated[str, typer.Argument(help="Actor id, name or alias.")],
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Show an actor: aliases, parents, children, members, tenure and where it was mentioned."""
+    with _session(db, read_only=True) as session:
+        profile = session.actor(name)
+    record = records.profile_record(profile)
+    if fmt is not Format.table:
+        render_records([record], fmt, _out())
+        return
+    out = _out()
+    entry = profile.entry
+    out.print(f"[bold]{escape(entry.name)}[/bold]  [dim]{entry.id} · {entry.code} · {entry.kind}[/dim]")
+    lines = [
+        ("title", entry.title),
+        ("affiliation", entry.affiliation),
+        ("aliases", ", ".join(entry.aliases)),
+        ("tenure", _tenure(entry.valid_from, entry.valid_to)),
+        ("parents", " > ".join(p.name for p in profile.parents)),
+        ("children", ", ".join(c.name for c in profile.children)),
+        ("members", ", ".join(m.name for m in profile.members)),
+        ("member of", ", ".join(m.name for m in profile.member_of)),
+    ]
+    for label, value in lines:
+        if value:
+            out.print(f"[cyan]{label:>11}[/cyan] {escape(str(value))}")
+    out.print(f"[cyan]{'mentions':>11}[/cyan] {len(profile.mentions)}")
+    for article_id, mention in profile.mentions[:20]:
+        out.print(f"            {article_id[:12]} [{mention.start}:{mention.end}] {escape(mention.text)} [dim]({mention.method})[/dim]")
+
+
+def _tenure(start: Any, end: Any) -> str:
+    if not start and not end:
+        return ""
+    return f"{start or '?'} to {end or 'present'}"
+
+
+# --- events and relations -------------------------------------------------------------------
+
+
+@app.command("events", epilog="Example: realpolitik events --actor Iran --status asserted -f json")
+@friendly_errors
+def events_command(
+    db: DbOption = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Actor id, name or alias (with its sub-actors).")
+    ] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")
+    ] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="asserted, reported, claimed, planned, ...")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    article: Annotated[
+        str | None, typer.Option("--article", help="Only events stated in this article.")
+    ] = None,
+    limit: LimitOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List coded events: who did what to whom, with status, place, date and evidence."""
+    start, end = parse_date_option(since), parse_date_option(until)
+    with _session(db, read_only=True) as session:
+        article_id = session.article(article).id if article else None
+        rows = session.event_records(
+            actor=actor, type=type_, status=status, since=start, until=end,
+            article_id=article_id, limit=limit,
+        )
+    if fmt is Format.table:
+        rows = [_event_row(r) for r in rows]
+        render_records(
+            rows, fmt, _out(),
+            table_columns=("date", "source", "type", "target", "status", "place", "evidence"),
+            widths={"evidence": 60, "source": 22, "target": 22},
+        )
+    else:
+        render_records(rows, fmt, _out())
+
+
+def _event_row(record: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "date": record["date"],
+        "source": (record["source"] or {}).get("name"),
+        "type": record["type"] + (f"/{record['mode']}" if record["mode"] else ""),
+        "target": (record["target"] or {}).get("name"),
+        "status": record["status"],
+        "place": (record["location"] or {}).get("name"),
+        "evidence": record["evidence"]["text"],
+    }
+
+
+@app.command("relations", epilog="Example: realpolitik relations --actor SDF -f json")
+@friendly_errors
+def relations_command(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor id, name or alias.")] = None,
+    relation: Annotated[
+        str | None, typer.Option("--relation", help="backs, ally_of, proxy_of, member_of, ...")
+    ] = None,
+    status: Annotated[str | None, typer.Option("--status", help="Only this status.")] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List standing relations between actors, with the evidence for each."""
+    with _session(db, read_only=True) as session:
+        rows = session.relation_records(actor=actor, relation=relation, status=status)
+    if fmt is Format.table:
+        table = [
+            {
+                "source": (r["source"] or {}).get("name"),
+                "relation": r["relation"],
+                "target": (r["target"] or {}).get("name"),
+                "status": r["status"],
+                "evidence": len(r["evidence"]),
+                "first_seen": r["first_seen"],
+                "last_seen": r["last_seen"],
+            }
+            for r in rows
+        ]
+        render_records(table, fmt, _out())
+    else:
+        render_records(rows, fmt, _out())
+
+
+# --- evaluation --------------------------------------------------------------------------------
+
+
+eval_app = typer.Typer(
+    help="Measure accuracy on labelled data.\n\nExample: realpolitik eval plover ../shared/eval/plover_gsr.jsonl",
+    no_args_is_help=True,
+)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("plover", epilog="Example: realpolitik eval plover ../shared/eval/plover_gsr.jsonl")
+@friendly_errors
+def eval_plover(
+    path: Annotated[Path, typer.Argument(help="PLOVER gold records (JSON lines).")],
+    model: ModelOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md or json")] = "md",
+) -> None:
+    """Precision, recall and F1 per field against PLOVER gold records."""
+    _run_eval("plover", path, model, fmt)
+
+
+@eval_app.command("petrarch", epilog="Example: realpolitik eval petrarch ../shared/eval/petr2_gsr_gigaword.jsonl")
+@friendly_errors
+def eval_petrarch(
+    path: Annotated[Path, typer.Argument(help="PETRARCH validation records (JSON lines).")],
+    model: ModelOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md or json")] = "md",
+) -> None:
+    """Precision, recall and F1 per field (and CAMEO root + dyad) against PETRARCH records."""
+    _run_eval("petrarch", path, model, fmt)
+
+
+def _run_eval(scheme: str, path: Path, model: str | None, fmt: str) -> None:
+    from realpolitik.evaluate import evaluate_file
+
+    report = evaluate_file(scheme, path, realpolitik.Config.from_env(model=model))
+    if fmt == "json":
+        _out().file.write(dumps(report.to_dict()) + "\n")
+    else:
+        _out().file.write(report.to_markdown() + "\n")
 
 
 # --- db ----------------------------------------------------------------------------------------
@@ -285,6 +500,14 @@ def _print_corpus_summary(session: realpolitik.Session) -> None:
         out,
         table_columns=("published", "title", "words"),
         widths={"title": 70},
+    )
+    top = session.actors()[:15]
+    render_records(
+        [records.actor_record(r) for r in top],
+        Format.table,
+        out,
+        title="Most mentioned actors",
+        table_columns=("id", "code", "name", "mentions", "articles"),
     )
 
 

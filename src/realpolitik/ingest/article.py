@@ -123,3 +123,21 @@ def with_overrides(
         if value is not None
     }
     return replace(article, **changes) if changes else article
+
+
+def simhash(text: str) -> int:
+    """64-bit SimHash of word trigrams, as a signed integer: near-identical texts (syndicated
+    copies with a changed headline or byline) differ in a few bits."""
+    words = [w.lower() for w in text.split()]
+    grams = [" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))]
+    weights = [0] * 64
+    for gram in grams:
+        value = int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "big")
+        for bit in range(64):
+            weights[bit] += 1 if value >> bit & 1 else -1
+    result = sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    return result - (1 << 64) if result >= 1 << 63 else result
+
+
+def hamming(a: int, b: int) -> int:
+    return bin((a ^ b) & ((1 << 64) - 1)).count("1")

@@ -1,5 +1,23 @@
 """Store: the embedded DuckDB database and its versioned schema. The only module with SQL."""
 
-from realpolitik.store.store import ArticleQuery, Store, StoreInfo
+from realpolitik.store.store import (
+    ActorQuery,
+    ActorRow,
+    ArticleQuery,
+    EventQuery,
+    RelationQuery,
+    Store,
+    StoredEvent,
+    StoreInfo,
+)
 
-__all__ = ["ArticleQuery", "Store", "StoreInfo"]
+__all__ = [
+    "ActorQuery",
+    "ActorRow",
+    "ArticleQuery",
+    "EventQuery",
+    "RelationQuery",
+    "Store",
+    "StoreInfo",
+    "StoredEvent",
+]

@@ -131,4 +131,20 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        2,
+        "near-duplicate fingerprints and event indexes",
+        (
+            "ALTER TABLE articles ADD COLUMN simhash BIGINT",
+            "ALTER TABLE event_evidence ADD COLUMN trigger_start INTEGER",
+            "CREATE INDEX events_source ON events (source_actor)",
+            "CREATE INDEX events_target ON events (target_actor)",
+            "CREATE INDEX events_date ON events (date)",
+            "CREATE INDEX events_article ON events (article_id)",
+            "CREATE INDEX event_evidence_article ON event_evidence (article_id)",
+        ),
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version

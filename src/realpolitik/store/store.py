@@ -18,7 +18,11 @@ from typing import Any
 import duckdb
 
 from realpolitik.errors import NotFoundError, StoreBusyError, StoreError
-from realpolitik.ingest.article import Article, Paragraph
+from realpolitik.actors.dictionary import ActorEntry
+from realpolitik.actors.mentions import Mention
+from realpolitik.events.models import Event, Evidence, Location, Relation
+from realpolitik.ingest.article import Article, Paragraph, hamming, simhash
+from realpolitik.records import ArticleAnalysis
 from realpolitik.store.schema import LATEST_VERSION, MIGRATIONS
 
 MEMORY = ":memory:"
@@ -38,6 +42,115 @@ class ArticleQuery:
     search: str | None = None
     language: str | None = None
     limit: int | None = None
+
+
+@dataclass(frozen=True)
+class ActorQuery:
+    article_id: str | None = None
+    country: str | None = None
+    role: str | None = None
+    include_unresolved: bool = False
+    ids: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    """An actor as stored, with its mention counts."""
+
+    id: str
+    code: str | None
+    name: str
+    kind: str
+    country: str | None
+    role: str | None
+    parent: str | None
+    valid_from: date | None
+    valid_to: date | None
+    mentions: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    actor_ids: tuple[str, ...] | None = None
+    type: str | None = None
+    status: str | None = None
+    since: date | None = None
+    until: date | None = None
+    article_id: str | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class RelationQuery:
+    actor_ids: tuple[str, ...] | None = None
+    relation: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event as stored, after merging across mentions and articles."""
+
+    id: str
+    article_id: str
+    date: date | None
+    date_end: date | None
+    type: str
+    mode: str | None
+    cameo: str | None
+    quad_class: int | None
+    intensity: float | None
+    status: str
+    attributed_to: str | None
+    source: str | None
+    target: str | None
+    location: Location | None
+    evidence: Evidence
+    trigger_start: int | None
+    trigger_end: int | None
+    mentions: int
+    articles: int
+    sources: int
+    confidence: float | None
+    coder: str | None
+
+
+MERGE_WINDOW_DAYS = 2
+
+
+def count_sources(articles: list[tuple[str | None, int | None]]) -> int:
+    """Distinct sources among an event's articles: the same publisher counts once, and
+    near-identical texts (syndicated copies) count once whoever published them."""
+    clusters: list[list[tuple[str | None, int | None]]] = []
+    for source, fingerprint in articles:
+        for cluster in clusters:
+            if any(
+                (source and source == other_source)
+                or (fingerprint is not None and other is not None and hamming(fingerprint, other) <= 3)
+                for other_source, other in cluster
+            ):
+                cluster.append((source, fingerprint))
+                break
+        else:
+            clusters.append([(source, fingerprint)])
+    return len(clusters)
+
+
+def _stored_event(row: Sequence[Any]) -> StoredEvent:
+    location = (
+        Location(row[13], row[14], row[15], row[16], row[17] or "", row[18] or "sentence")
+        if row[13]
+        else None
+    )
+    return StoredEvent(
+        id=row[0], article_id=row[1], date=row[2], date_end=row[3], type=row[4], mode=row[5],
+        cameo=row[6], quad_class=row[7], intensity=row[8], status=row[9], attributed_to=row[10],
+        source=row[11], target=row[12], location=location,
+        evidence=Evidence(row[1], row[19], row[20], row[21]), trigger_start=row[22],
+        trigger_end=row[23], mentions=row[24], articles=row[25], sources=row[26],
+        confidence=row[27], coder=row[28],
+    )
 
 
 @dataclass(frozen=True)
@@ -132,15 +245,25 @@ class Store:
         row = self._db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
         return row is not None
 
-    def add_article(self, article: Article, *, nlp_status: str = "pending") -> bool:
-        """Store an article and its paragraphs; False (and no change) if it is already stored."""
+    def add_article(
+        self,
+        article: Article,
+        *,
+        nlp_status: str = "pending",
+        analysis: ArticleAnalysis | None = None,
+    ) -> bool:
+        """Store an article, its paragraphs and what was derived from it, in one transaction.
+
+        False (and no change) if the article is already stored.
+        """
         self._require_writable()
         with self._transaction():
             if self.has_article(article.id):
                 return False
             self._db.execute(
-                "INSERT INTO articles VALUES "
-                "(?, nextval('article_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles (id, seq, external_id, title, text, url, source, published, "
+                "language, ingested_at, origin, word_count, nlp_status, simhash) VALUES "
+                "(?, nextval('article_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     article.id,
                     article.external_id,
@@ -154,6 +277,7 @@ class Store:
                     article.origin,
                     article.word_count,
                     nlp_status,
+                    simhash(article.text),
                 ],
             )
             if article.paragraphs:
@@ -161,7 +285,194 @@ class Store:
                     "INSERT INTO paragraphs VALUES (?, ?, ?, ?)",
                     [(article.id, p.index, p.start, p.end) for p in article.paragraphs],
                 )
+            if analysis is not None:
+                self._write_analysis(article.id, analysis)
         return True
+
+    def _write_analysis(self, article_id: str, analysis: ArticleAnalysis) -> None:
+        if analysis.actors:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [_actor_row(entry) for entry in analysis.actors.values()],
+            )
+        if analysis.mentions:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (article_id, m.start, m.end, m.text, m.actor_id, m.label, m.method, m.confidence)
+                    for m in analysis.mentions
+                ],
+            )
+        for event in analysis.events:
+            self._write_event(article_id, event)
+        for relation in analysis.relations:
+            self._write_relation(relation)
+
+    # --- events and relations ------------------------------------------------------------------
+
+    def _write_event(self, article_id: str, event: Event) -> None:
+        """Insert, or merge into the same event already stored from another article."""
+        existing = self._matching_event(article_id, event)
+        event_id = existing or event.id
+        if existing is None:
+            loc = event.location
+            self._db.execute(
+                "INSERT OR IGNORE INTO events (id, article_id, date, date_end, type, mode, cameo, "
+                "quad_class, intensity, status, attributed_to, source_actor, target_actor, "
+                "location_name, location_country, lat, lon, location_precision, location_from, "
+                "evidence_text, evidence_start, evidence_end, trigger_start, trigger_end, mentions, "
+                "articles, sources, confidence, coder) VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)",
+                [
+                    event.id, article_id, event.date, event.date_end, event.type, event.mode,
+                    event.cameo, event.quad_class, event.intensity, event.status,
+                    event.attributed_to, event.source, event.target,
+                    loc.name if loc else None, loc.country if loc else None,
+                    loc.lat if loc else None, loc.lon if loc else None,
+                    loc.precision if loc else None, loc.taken_from if loc else None,
+                    event.evidence.text, event.evidence.start, event.evidence.end,
+                    event.trigger_start, event.trigger_end, event.mentions, event.confidence,
+                    event.coder,
+                ],
+            )
+        else:
+            self._db.execute(
+                "UPDATE events SET mentions = mentions + ?, confidence = least(0.99, "
+                "greatest(confidence, ?) + 0.05) WHERE id = ?",
+                [event.mentions, event.confidence, existing],
+            )
+        self._db.executemany(
+            "INSERT OR IGNORE INTO event_evidence (event_id, article_id, text, start_char, end_char, "
+            "trigger_start) VALUES (?, ?, ?, ?, ?, ?)",
+            [(event_id, e.article_id, e.text, e.start, e.end, event.trigger_start) for e in event.all_evidence],
+        )
+        if existing is not None:
+            self._recount(existing)
+
+    def _matching_event(self, article_id: str, event: Event) -> str | None:
+        place = event.location.name if event.location and event.location.taken_from == "sentence" else None
+        row = self._db.execute(
+            "SELECT id FROM events WHERE type = ? AND status = ? "
+            "AND source_actor IS NOT DISTINCT FROM ? AND target_actor IS NOT DISTINCT FROM ? "
+            "AND article_id <> ? "
+            "AND (location_name IS NULL OR location_from = 'article' OR ?::VARCHAR IS NULL "
+            "     OR location_name = ?) "
+            "AND ((date IS NULL AND ?::DATE IS NULL) OR abs(date_diff('day', date, ?::DATE)) <= ?) "
+            "ORDER BY date LIMIT 1",
+            [event.type, event.status, event.source, event.target, article_id, place, place,
+             event.date, event.date, MERGE_WINDOW_DAYS],
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def _recount(self, event_id: str) -> None:
+        rows = self._db.execute(
+            "SELECT DISTINCT a.id, a.source, a.simhash FROM event_evidence e "
+            "JOIN articles a ON a.id = e.article_id WHERE e.event_id = ?",
+            [event_id],
+        ).fetchall()
+        self._db.execute(
+            "UPDATE events SET articles = ?, sources = ? WHERE id = ?",
+            [len(rows), count_sources([(r[1], r[2]) for r in rows]), event_id],
+        )
+
+    def _write_relation(self, relation: Relation) -> None:
+        row = self._db.execute(
+            "SELECT first_seen, last_seen FROM relations WHERE id = ?", [relation.id]
+        ).fetchone()
+        if row is None:
+            self._db.execute(
+                "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [relation.id, relation.source, relation.target, relation.relation, relation.status,
+                 relation.first_seen, relation.last_seen, relation.confidence, relation.coder],
+            )
+        else:
+            dates = [d for d in (row[0], row[1], relation.first_seen, relation.last_seen) if d]
+            self._db.execute(
+                "UPDATE relations SET first_seen = ?, last_seen = ?, "
+                "confidence = least(0.99, greatest(confidence, ?) + 0.05) WHERE id = ?",
+                [min(dates) if dates else None, max(dates) if dates else None,
+                 relation.confidence, relation.id],
+            )
+        self._db.executemany(
+            "INSERT OR IGNORE INTO relation_evidence VALUES (?, ?, ?, ?, ?)",
+            [(relation.id, e.article_id, e.text, e.start, e.end) for e in relation.evidence],
+        )
+
+    def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
+        query = query or EventQuery()
+        clauses: list[str] = []
+        params: list[Any] = []
+        if query.actor_ids is not None:
+            clauses.append("(list_contains(?, e.source_actor) OR list_contains(?, e.target_actor))")
+            params += [list(query.actor_ids)] * 2
+        for column, value in (("e.type", query.type), ("e.status", query.status)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value.upper() if column == "e.type" else value.lower())
+        if query.since:
+            clauses.append("coalesce(e.date_end, e.date) >= ?")
+            params.append(query.since)
+        if query.until:
+            clauses.append("e.date <= ?")
+            params.append(query.until)
+        if query.article_id:
+            clauses.append("e.id IN (SELECT event_id FROM event_evidence WHERE article_id = ?)")
+            params.append(query.article_id)
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        sql = (
+            "SELECT e.id, e.article_id, e.date, e.date_end, e.type, e.mode, e.cameo, e.quad_class, "
+            "e.intensity, e.status, e.attributed_to, e.source_actor, e.target_actor, "
+            "e.location_name, e.location_country, e.lat, e.lon, e.location_precision, "
+            "e.location_from, e.evidence_text, e.evidence_start, e.evidence_end, e.trigger_start, "
+            "e.trigger_end, e.mentions, e.articles, e.sources, e.confidence, e.coder "
+            f"FROM events e{where} ORDER BY e.date NULLS LAST, e.id"
+        )
+        if query.limit:
+            sql += f" LIMIT {int(query.limit)}"
+        return [_stored_event(row) for row in self._db.execute(sql, params).fetchall()]
+
+    def event_evidence(self, event_id: str) -> list[Evidence]:
+        rows = self._db.execute(
+            "SELECT article_id, text, start_char, end_char FROM event_evidence WHERE event_id = ? "
+            "ORDER BY article_id, start_char",
+            [event_id],
+        ).fetchall()
+        return [Evidence(*row) for row in rows]
+
+    def relations(self, query: RelationQuery | None = None) -> list[Relation]:
+        query = query or RelationQuery()
+        clauses: list[str] = []
+        params: list[Any] = []
+        if query.actor_ids is not None:
+            clauses.append("(list_contains(?, source_actor) OR list_contains(?, target_actor))")
+            params += [list(query.actor_ids)] * 2
+        if query.relation:
+            clauses.append("relation = ?")
+            params.append(query.relation)
+        if query.status:
+            clauses.append("status = ?")
+            params.append(query.status)
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        rows = self._db.execute(
+            "SELECT id, source_actor, target_actor, relation, status, first_seen, last_seen, "
+            f"confidence, coder FROM relations{where} ORDER BY relation, source_actor, target_actor",
+            params,
+        ).fetchall()
+        evidence: dict[str, list[Evidence]] = {}
+        for rel_id, *rest in self._db.execute(
+            "SELECT relation_id, article_id, text, start_char, end_char FROM relation_evidence "
+            "ORDER BY article_id, start_char"
+        ).fetchall():
+            evidence.setdefault(rel_id, []).append(Evidence(*rest))
+        return [
+            Relation(row[1], row[2], row[3], row[4], evidence.get(row[0], []), row[5], row[6], row[7], row[8])
+            for row in rows
+        ]
+
+    def actor_rows(self, ids: set[str]) -> dict[str, ActorRow]:
+        if not ids:
+            return {}
+        return {row.id: row for row in self.actors(ActorQuery(include_unresolved=True, ids=tuple(ids)))}
 
     def _require_writable(self) -> None:
         if self.read_only:
@@ -230,6 +541,52 @@ class Store:
             paragraphs=paragraphs,
         )
 
+    def mentions(self, article_id: str) -> list[Mention]:
+        rows = self._db.execute(
+            "SELECT start_char, end_char, text, actor_id, label, method, confidence FROM mentions "
+            "WHERE article_id = ? ORDER BY start_char",
+            [article_id],
+        ).fetchall()
+        return [Mention(*row) for row in rows]
+
+    def actors(self, query: ActorQuery | None = None) -> list[ActorRow]:
+        """Stored actors with how often and in how many articles they are mentioned."""
+        query = query or ActorQuery()
+        clauses, params = [], []
+        if query.article_id:
+            clauses.append("a.id IN (SELECT actor_id FROM mentions WHERE article_id = ?)")
+            params.append(query.article_id)
+        if query.country:
+            clauses.append("a.country = ?")
+            params.append(query.country.upper())
+        if query.role:
+            clauses.append("a.role = ?")
+            params.append(query.role.upper())
+        if not query.include_unresolved:
+            clauses.append("a.kind <> 'unresolved'")
+        if query.ids is not None:
+            clauses.append("list_contains(?, a.id)")
+            params.append(list(query.ids))
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        rows = self._db.execute(
+            "SELECT a.id, a.code, a.name, a.kind, a.country, a.role, a.parent_id, "
+            "a.valid_from, a.valid_to, count(m.actor_id), count(DISTINCT m.article_id) "
+            "FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id"
+            f"{where} GROUP BY ALL ORDER BY count(m.actor_id) DESC, a.id",
+            params,
+        ).fetchall()
+        return [ActorRow(*row) for row in rows]
+
+    def actor_mentions(self, actor_id: str, limit: int | None = None) -> list[tuple[str, Mention]]:
+        sql = (
+            "SELECT article_id, start_char, end_char, text, actor_id, label, method, confidence "
+            "FROM mentions m JOIN articles a ON a.id = m.article_id WHERE actor_id = ? "
+            "ORDER BY a.seq, start_char"
+        )
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [(row[0], Mention(*row[1:])) for row in self._db.execute(sql, [actor_id]).fetchall()]
+
     def info(self) -> StoreInfo:
         counts = {}
         for table in _TABLES:
@@ -258,6 +615,21 @@ class _Transaction:
             self._db.execute("COMMIT")
         else:
             self._db.execute("ROLLBACK")
+
+
+def _actor_row(entry: ActorEntry) -> tuple[Any, ...]:
+    return (
+        entry.id,
+        entry.code if entry.kind != "unresolved" else None,
+        entry.name,
+        entry.kind,
+        entry.country,
+        entry.role,
+        entry.parent or entry.affiliation,
+        entry.origin if entry.kind == "unresolved" else None,
+        entry.valid_from,
+        entry.valid_to,
+    )
 
 
 def _connect(location: str, read_only: bool, busy_timeout: float) -> duckdb.DuckDBPyConnection:

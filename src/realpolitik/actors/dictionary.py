@@ -1,0 +1,389 @@
+"""The actor dictionary: who is who, loaded from YAML data files and validated at start.
+
+Files are YAML lists of entries (see docs/actor-conventions.md). The bundled files come first; a
+user's files (`--actors`, `REALPOLITIK_ACTORS`, `realpolitik actors add`) extend them and may
+override a bundled entry by repeating its id. Generic state agencies (`SYR_GOV`, `IRN_MIL`) exist
+for every state and role without being listed. This module validates and indexes; it does not
+match text (see `actors.matcher`) or choose between candidates (see `actors.resolve`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from realpolitik.errors import ConfigError
+
+KINDS = frozenset(
+    {"state", "agency", "group", "party", "igo", "alliance", "government", "person", "media",
+     "ngo", "business", "unresolved"}
+)
+_ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_GENERIC = re.compile(r"^(?P<country>[A-Z]{3})_(?P<role>[A-Z]{3})$")
+_NO_COUNTRY_PREFIX = {"igo": "IGO", "alliance": "IGO"}
+_FIELDS = {
+    "id", "name", "kind", "country", "role", "parent", "affiliation", "title", "members",
+    "aliases", "demonyms", "capitals", "valid_from", "valid_to", "default_for", "wikidata",
+    "notes", "leader",
+}
+
+
+@dataclass(frozen=True)
+class Role:
+    """A CAMEO role with the nouns and titles that signal it."""
+
+    code: str
+    name: str
+    nouns: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One actor of the dictionary."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    role: str | None = None
+    parent: str | None = None
+    affiliation: str | None = None
+    title: str | None = None
+    members: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    valid_from: date | None = None
+    valid_to: date | None = None
+    default_for: str | None = None
+    wikidata: str | None = None
+    origin: str = ""
+
+    @property
+    def code(self) -> str:
+        """CAMEO-style code: country + role (`SYRGOV`); IGO/IMG prefix without a country."""
+        if self.kind == "state":
+            return self.country or self.id
+        prefix = self.country or _NO_COUNTRY_PREFIX.get(self.kind, "IMG")
+        if self.role == prefix:
+            return prefix  # "IGO" rather than "IGOIGO"
+        return prefix + (self.role or "")
+
+    def valid_on(self, day: date | None) -> bool:
+        if day is None:
+            return True
+        if self.valid_from and day < self.valid_from:
+            return False
+        return not (self.valid_to and day > self.valid_to)
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == "person"
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that remembers the line of every mapping, for error messages."""
+
+
+def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line  # type: ignore[arg-type]
+)
+
+
+@dataclass
+class ActorDictionary:
+    """All actors and roles, indexed by id."""
+
+    entries: dict[str, ActorEntry] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    files: tuple[str, ...] = ()
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, extra_files: Sequence[Path] = (), *, bundled: bool = True) -> ActorDictionary:
+        """Bundled files, then the user's; validated as a whole."""
+        files = list(bundled_files()) if bundled else []
+        files += _expand(extra_files)
+        dictionary = cls()
+        for path in files:
+            dictionary._load_file(path)
+        dictionary.files = tuple(str(p) for p in files)
+        dictionary.validate()
+        return dictionary
+
+    def _load_file(self, path: Path) -> None:
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read actor file ({exc.strerror})") from exc
+        try:
+            data = yaml.load(raw, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"{path} line {mark.line + 1}" if mark else str(path)
+            raise ConfigError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
+        if data is None:
+            return
+        if isinstance(data, dict) and "roles" in data:
+            data = data["roles"]
+        if _is_role_list(data):
+            for item in data:
+                role = _parse_role(item, path)
+                self.roles[role.code] = role
+            return
+        if isinstance(data, dict) and "actors" in data:
+            data = data["actors"]
+        if not isinstance(data, list):
+            raise ConfigError(f"{path}: expected a list of actor entries")
+        for item in data:
+            entry = _parse_entry(item, path)
+            self.entries[entry.id] = entry
+
+    def validate(self) -> None:
+        """Cross-entry checks: references exist, roles are known, no parent cycles."""
+        for entry in self.entries.values():
+            where = entry.origin
+            if entry.role and self.roles and entry.role not in self.roles:
+                raise ConfigError(f"{where}: unknown role {entry.role!r} for {entry.id}")
+            for ref_name in ("parent", "affiliation", "default_for"):
+                ref = getattr(entry, ref_name)
+                if ref and self.get(ref) is None:
+                    raise ConfigError(f"{where}: {ref_name} {ref!r} of {entry.id} is not an actor")
+            for member in entry.members:
+                if self.get(member) is None:
+                    raise ConfigError(f"{where}: member {member!r} of {entry.id} is not an actor")
+            self._check_no_cycle(entry)
+
+    def _check_no_cycle(self, entry: ActorEntry) -> None:
+        seen = {entry.id}
+        current = entry
+        while current.parent:
+            if current.parent in seen:
+                raise ConfigError(f"{entry.origin}: parent cycle through {current.parent}")
+            seen.add(current.parent)
+            parent = self.get(current.parent)
+            if parent is None:
+                return
+            current = parent
+
+    # --- look-ups --------------------------------------------------------------------------------
+
+    def get(self, actor_id: str) -> ActorEntry | None:
+        """An entry by id; generic `<ISO3>_<ROLE>` agencies are made up on demand."""
+        entry = self.entries.get(actor_id)
+        if entry is not None:
+            return entry
+        return self._generic(actor_id)
+
+    def __getitem__(self, actor_id: str) -> ActorEntry:
+        entry = self.get(actor_id)
+        if entry is None:
+            raise KeyError(actor_id)
+        return entry
+
+    def generic_id(self, country: str, role: str | None) -> str:
+        return f"{country}_{role}" if role else country
+
+    def _generic(self, actor_id: str) -> ActorEntry | None:
+        match = _GENERIC.match(actor_id)
+        if not match:
+            return None
+        state = self.entries.get(match["country"])
+        role = self.roles.get(match["role"])
+        if state is None or state.kind != "state" or (self.roles and role is None):
+            return None
+        role_name = role.name.lower() if role else match["role"]
+        return ActorEntry(
+            id=actor_id,
+            name=f"{state.name} {role_name}",
+            kind="agency",
+            country=state.country,
+            role=match["role"],
+            parent=state.id,
+            origin="(generic)",
+        )
+
+    def states(self) -> Iterator[ActorEntry]:
+        return (e for e in self.entries.values() if e.kind == "state")
+
+    def children(self, actor_id: str) -> list[ActorEntry]:
+        return [e for e in self.entries.values() if e.parent == actor_id]
+
+    def ancestors(self, actor_id: str) -> list[ActorEntry]:
+        chain: list[ActorEntry] = []
+        current = self.get(actor_id)
+        while current is not None and current.parent and len(chain) < 20:
+            parent = self.get(current.parent)
+            if parent is None:
+                break
+            chain.append(parent)
+            current = parent
+        return chain
+
+    def members_of(self, actor_id: str) -> tuple[str, ...]:
+        entry = self.get(actor_id)
+        return entry.members if entry else ()
+
+    def stand_in(self, generic_id: str, day: date | None, prefer: Iterable[str] = ()) -> ActorEntry | None:
+        """The named actor that stands for a generic one (`SYR_GOV`) on a day.
+
+        Candidates are entries with `default_for` equal to the generic id. Undated text cannot
+        choose by time, so it takes a candidate the same article named explicitly (`prefer`).
+        """
+        candidates = [e for e in self.entries.values() if e.default_for == generic_id]
+        if not candidates:
+            return None
+        if day is None:
+            preferred = set(prefer)
+            named = [e for e in candidates if e.id in preferred]
+            return named[0] if len(named) == 1 else None
+        valid = [e for e in candidates if e.valid_on(day)]
+        return valid[0] if len(valid) == 1 else None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def bundled_files() -> list[Path]:
+    folder = Path(str(resources.files("realpolitik") / "data" / "actors"))
+    if not folder.is_dir():
+        return []
+    # roles first: entries are validated against them
+    files = sorted(folder.glob("*.yaml"))
+    return sorted(files, key=lambda p: (p.name != "roles.yaml", p.name))
+
+
+@lru_cache(maxsize=4)
+def load_dictionary(extra_files: tuple[Path, ...] = ()) -> ActorDictionary:
+    """The dictionary for a set of user files, loaded once per process."""
+    return ActorDictionary.load(extra_files)
+
+
+def _expand(paths: Sequence[Path]) -> list[Path]:
+    out: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            out.extend(sorted([*path.glob("*.yaml"), *path.glob("*.yml")]))
+        elif path.exists():
+            out.append(path)
+        else:
+            raise ConfigError(f"{path}: actor file not found")
+    return out
+
+
+def _is_role_list(data: Any) -> bool:
+    return (
+        isinstance(data, list)
+        and bool(data)
+        and all(isinstance(i, dict) and "code" in i and "id" not in i for i in data)
+    )
+
+
+def _parse_role(item: Any, path: Path) -> Role:
+    line = item.get("__line__", "?") if isinstance(item, dict) else "?"
+    where = f"{path} line {line}"
+    if not isinstance(item, dict) or not isinstance(item.get("code"), str):
+        raise ConfigError(f"{where}: a role needs a code")
+    return Role(
+        code=item["code"].upper(),
+        name=str(item.get("name") or item["code"]),
+        nouns=_strings(item.get("nouns"), where, "nouns"),
+        titles=_strings(item.get("titles"), where, "titles"),
+    )
+
+
+def _parse_entry(item: Any, path: Path) -> ActorEntry:
+    if not isinstance(item, dict):
+        raise ConfigError(f"{path}: every entry must be a mapping, got {type(item).__name__}")
+    line = item.pop("__line__", "?")
+    where = f"{path} line {line}"
+    unknown = set(item) - _FIELDS
+    if unknown:
+        raise ConfigError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    actor_id = item.get("id")
+    if not isinstance(actor_id, str) or not _ID.match(actor_id):
+        raise ConfigError(f"{where}: id must be upper-case letters, digits and _, got {actor_id!r}")
+    if not isinstance(item.get("name"), str) or not item["name"].strip():
+        raise ConfigError(f"{where}: {actor_id} needs a name")
+    kind = item.get("kind") or ("agency" if _GENERIC.match(actor_id) else None)
+    if kind not in KINDS:
+        raise ConfigError(f"{where}: {actor_id} has unknown kind {kind!r}")
+    country = item.get("country")
+    if country is not None and (not isinstance(country, str) or not re.match(r"^[A-Z]{3}$", country)):
+        raise ConfigError(f"{where}: {actor_id} country must be an ISO 3166 alpha-3 code")
+    if kind == "state":
+        country = country or actor_id
+    role = item.get("role")
+    if role is not None and not isinstance(role, str):
+        raise ConfigError(f"{where}: {actor_id} role must be a CAMEO role code")
+    generic = _GENERIC.match(actor_id)
+    if generic:
+        country = country or generic["country"]
+        role = role or generic["role"]
+    valid_from = _date(item.get("valid_from"), where, "valid_from")
+    valid_to = _date(item.get("valid_to"), where, "valid_to")
+    if valid_from and valid_to and valid_to < valid_from:
+        raise ConfigError(f"{where}: {actor_id} valid_to is before valid_from")
+    return ActorEntry(
+        id=actor_id,
+        name=item["name"].strip(),
+        kind=kind,
+        country=country,
+        role=role.upper() if role else None,
+        parent=_optional_id(item.get("parent"), where, "parent"),
+        affiliation=_optional_id(item.get("affiliation"), where, "affiliation"),
+        title=item.get("title"),
+        members=tuple(_strings(item.get("members"), where, "members")),
+        aliases=_strings(item.get("aliases"), where, "aliases"),
+        demonyms=_strings(item.get("demonyms"), where, "demonyms"),
+        capitals=_strings(item.get("capitals"), where, "capitals"),
+        valid_from=valid_from,
+        valid_to=valid_to,
+        default_for=_optional_id(item.get("default_for"), where, "default_for"),
+        wikidata=item.get("wikidata"),
+        origin=where,
+    )
+
+
+def _optional_id(value: Any, where: str, name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ConfigError(f"{where}: {name} must be an actor id, got {value!r}")
+    return value
+
+
+def _strings(value: Any, where: str, name: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        raise ConfigError(f"{where}: {name} must be a list of strings")
+    return tuple(str(v).strip() for v in value if str(v).strip())
+
+
+def _date(value: Any, where: str, name: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {name} must be an ISO date, got {value!r}") from exc

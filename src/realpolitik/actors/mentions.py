@@ -1,0 +1,63 @@
+"""Typed records of actor mentions, the output of actor resolution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from realpolitik.actors.dictionary import ActorEntry
+
+# How much each way of resolving is trusted; stored with every mention.
+CONFIDENCE = {
+    "dictionary": 0.95,
+    "role": 0.85,
+    "stand-in": 0.85,
+    "apposition": 0.8,
+    "title": 0.8,
+    "member": 0.7,
+    "capital": 0.7,
+    "coreference": 0.6,
+    "unresolved": 0.3,
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of an article's text that names an actor (or an unresolved entity)."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str | None
+    label: str
+    method: str
+    confidence: float
+    token_start: int = 0
+    token_end: int = 0
+    head: int = 0
+
+    @property
+    def resolved(self) -> bool:
+        return self.method != "unresolved"
+
+
+@dataclass
+class ResolvedActors:
+    """Mentions of one document, plus actors made up for it (ad-hoc persons, unresolved)."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    new_actors: dict[str, ActorEntry] = field(default_factory=dict)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        for index in range(mention.token_start, mention.token_end):
+            self.by_token[index] = mention
+
+    def at(self, token_index: int) -> Mention | None:
+        return self.by_token.get(token_index)
+
+    def covers(self, start: int, end: int) -> bool:
+        return any(i in self.by_token for i in range(start, end))
+
+    def sorted(self) -> list[Mention]:
+        return sorted(self.mentions, key=lambda m: (m.start, m.end))

@@ -1,0 +1,98 @@
+"""Coding articles: the NLP stages (parse, actors, and later events) on batches of articles.
+
+Loads the spaCy pipeline and the actor dictionary once and turns each article into an
+`ArticleAnalysis`. It never touches the store: the ingest pipeline writes what it returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from realpolitik.actors.dictionary import ActorDictionary, ActorEntry, load_dictionary
+from realpolitik.actors.resolve import ActorResolver
+from realpolitik.config import Config
+from realpolitik.events.extract import EventExtractor
+from realpolitik.events.lexicon import load_lexicon
+from realpolitik.events.merge import merge_in_article
+from realpolitik.events.ontology import Ontology
+from realpolitik.events.places import default_gazetteer
+from realpolitik.events.relations import RelationExtractor
+from realpolitik.ingest import Article
+from realpolitik.nlp.pipeline import build_pipeline
+from realpolitik.records import ArticleAnalysis
+
+BATCH_SIZE = 32
+
+
+class ArticleCoder:
+    """Parses articles and resolves their actors."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        nlp: Language | None = None,
+        dictionary: ActorDictionary | None = None,
+    ) -> None:
+        self.config = config
+        self.dictionary = dictionary or load_dictionary(tuple(config.actor_files))
+        self.nlp = nlp or build_pipeline(config)
+        gazetteer = default_gazetteer()
+        self.resolver = ActorResolver(self.dictionary, gazetteer)
+        self.ontology = Ontology.load()
+        self.extractor = EventExtractor(load_lexicon(), self.ontology, self.dictionary, gazetteer)
+        self.relations = RelationExtractor(self.dictionary)
+
+    def code(self, articles: Sequence[Article]) -> Iterator[tuple[Article, ArticleAnalysis]]:
+        docs = self.nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE)
+        for article, doc in zip(articles, docs, strict=True):
+            yield article, self.analyse(article, doc)
+
+    def code_one(self, article: Article) -> ArticleAnalysis:
+        return self.analyse(article, self.nlp(article.text))
+
+    def analyse(self, article: Article, doc: Doc) -> ArticleAnalysis:
+        resolved = self.resolver.resolve(doc, article.published)
+        events = merge_in_article(
+            self.extractor.extract(doc, resolved, article.id, article.published)
+        )
+        relations = self.relations.extract(doc, resolved, events, article.id, article.published)
+        actors: dict[str, ActorEntry] = {}
+        referenced = [m.actor_id for m in resolved.mentions]
+        referenced += [e.source for e in events] + [e.target for e in events]
+        referenced += [r.source for r in relations] + [r.target for r in relations]
+        for actor_id in referenced:
+            if actor_id:
+                self._collect(actor_id, resolved.new_actors, actors)
+        return ArticleAnalysis(
+            mentions=resolved.sorted(), actors=actors, events=events, relations=relations
+        )
+
+    def _collect(
+        self, actor_id: str, new_actors: dict[str, ActorEntry], into: dict[str, ActorEntry]
+    ) -> None:
+        """The actor and its ancestors, so that every stored parent is itself stored."""
+        pending: list[str] = [actor_id]
+        while pending:
+            current = pending.pop()
+            if current in into:
+                continue
+            entry = self.dictionary.get(current) or new_actors.get(current)
+            if entry is None:
+                continue
+            into[current] = entry
+            pending.extend(ref for ref in (entry.parent, entry.affiliation) if ref)
+
+
+def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

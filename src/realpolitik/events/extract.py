@@ -1,0 +1,411 @@
+"""Event extraction from the parse: who did what to whom, in which words.
+
+For each sentence, verbal triggers (active and passive, phrasal, light-verb constructions such as
+`carry out strikes`, infinitival complements such as `agreed to withdraw`) and nominal triggers
+(`clashes between X and Y`, `X's offensive on Y`, `gains by X in Y`, `a deal with X`) become
+events whose source and target are resolved actor mentions. Status, place and date are attached
+here; merging and standing relations are later stages. Reads the parse; writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from realpolitik.actors.dictionary import ActorDictionary
+from realpolitik.actors.mentions import Mention, ResolvedActors
+from realpolitik.events.dates import event_dates
+from realpolitik.events.lexicon import Lexicon, Trigger
+from realpolitik.events.models import Event, Evidence, Location
+from realpolitik.events.ontology import Ontology
+from realpolitik.events.places import Gazetteer
+from realpolitik.events.status import event_status
+
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass",)
+PLACE_PREPS = frozenset({"in", "at", "near", "around", "into", "across", "outside", "inside", "from", "on", "toward", "towards", "over"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
+@dataclass(frozen=True)
+class Argument:
+    actor_id: str
+    token: Token
+
+
+class EventExtractor:
+    """Turns a parsed, actor-resolved document into events."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        ontology: Ontology,
+        dictionary: ActorDictionary,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.dictionary = dictionary
+        self.gazetteer = gazetteer
+
+    def extract(self, doc: Doc, actors: ResolvedActors, article_id: str, day: date | None) -> list[Event]:
+        fallback = self._article_place(doc, actors)
+        events: list[Event] = []
+        for sentence in doc.sents:
+            for trigger, anchor, pattern, sources, targets in self._sentence_events(sentence, actors):
+                events.extend(
+                    self._events(
+                        trigger, anchor, pattern, sources, targets, sentence, actors, article_id,
+                        day, fallback,
+                    )
+                )
+        return events
+
+    # --- triggers and arguments ------------------------------------------------------------------
+
+    def _sentence_events(
+        self, sentence: Span, actors: ResolvedActors
+    ) -> Iterator[tuple[Token, Token, Trigger, list[Argument], list[Argument]]]:
+        """(trigger, status anchor, pattern, sources, targets); for `carry out strikes` the
+        trigger is the noun and the anchor the verb that carries tense and modality."""
+        consumed: set[int] = set()
+        for token in sentence:
+            if token.pos_ not in ("VERB", "AUX") or token.dep_ == "amod":
+                continue  # attributive participles ("U.S.-backed") are relations, not events
+            light = self._light_verb_object(token)
+            if light is not None:
+                noun, pattern = light
+                consumed.add(noun.i)
+                sources, targets = self._verb_arguments(token, pattern, actors)
+                noun_sources, noun_targets = self._noun_arguments(noun, pattern, actors)
+                yield noun, token, pattern, sources or noun_sources, noun_targets or targets
+                continue
+            pattern = self.lexicon.match_verb(token)
+            if pattern is None or actors.at(token.i) is not None:
+                continue
+            sources, targets = self._verb_arguments(token, pattern, actors)
+            yield token, token, pattern, sources, targets
+        for token in sentence:
+            if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed or actors.at(token.i):
+                continue
+            pattern = self.lexicon.match_noun(token)
+            if pattern is None:
+                continue
+            sources, targets = self._noun_arguments(token, pattern, actors)
+            yield token, token, pattern, sources, targets
+
+    def _light_verb_object(self, verb: Token) -> tuple[Token, Trigger] | None:
+        if verb.lemma_.lower() not in self.lexicon.light_verbs:
+            return None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr", "nsubjpass"):
+                pattern = self.lexicon.match_noun(child)
+                if pattern is not None:
+                    return child, pattern
+        return None
+
+    def _verb_arguments(
+        self, verb: Token, pattern: Trigger, actors: ResolvedActors
+    ) -> tuple[list[Argument], list[Argument]]:
+        sources: list[Argument] = []
+        targets: list[Argument] = []
+        passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                sources += self._actors_in(child, actors)
+            elif child.dep_ in PASSIVE_SUBJECTS:
+                targets += self._actors_in(child, actors)
+            elif child.dep_ == "agent":
+                sources += [a for g in child.children if g.dep_ == "pobj" for a in self._actors_in(g, actors)]
+            elif child.dep_ in ("dobj", "dative", "attr", "oprd"):
+                targets += self._actors_in(child, actors, look_inside=True)
+        if not targets:
+            targets = self._prep_objects(verb, pattern.object_preps or self.lexicon.object_preps, actors)
+        if not sources:
+            sources = self._inherited_subject(verb, actors)
+            if passive and not sources and not targets:
+                pass
+        if passive and pattern.type in ("MOBILIZE", "RETREAT") and not sources:
+            # "troops were deployed to X": the force deployed acts; where it goes is the target
+            sources = targets
+            targets = self._prep_objects(verb, ("to", "into", "toward", "towards", "against"), actors)
+        if pattern.reverse:
+            sources, targets = targets, sources
+        return _unique(sources), _unique([t for t in targets if t.actor_id not in {s.actor_id for s in sources}])
+
+    def _noun_arguments(
+        self, noun: Token, pattern: Trigger, actors: ResolvedActors
+    ) -> tuple[list[Argument], list[Argument]]:
+        sources: list[Argument] = []
+        targets: list[Argument] = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
+                found = self._actors_in(child, actors)
+                if not found and child.dep_ == "amod":
+                    # "HTS-led offensive": the actor hangs off the participle
+                    found = [a for g in child.children if g.dep_ in ("npadvmod", "compound") for a in self._actors_in(g, actors)]
+                sources += found
+            elif child.dep_ == "prep":
+                word = child.lower_
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                found = [a for g in objects for a in self._actors_in(g, actors)]
+                if word == "between":
+                    if len(found) == 1:
+                        # the parser often hangs "and Y" on the noun itself, or elsewhere
+                        found += [a for c in noun.children if c.dep_ == "conj" for a in self._actors_in(c, actors)]
+                    if len(found) == 1 and objects:
+                        found += self._after_and(objects[0], actors)
+                    sources += found[:1]
+                    targets += found[1:]
+                elif word == "by":
+                    sources += found
+                elif word in ("of",) and pattern.type in ("RETREAT", "MOBILIZE", "AID", "ASSAULT") and not sources:
+                    sources += found
+                elif word in (pattern.object_preps or self.lexicon.object_preps) or word == "from":
+                    targets += found
+        if not sources:
+            sources = self._governing_subject(noun, actors)
+        return _unique(sources), _unique([t for t in targets if t.actor_id not in {s.actor_id for s in sources}])
+
+    def _after_and(self, token: Token, actors: ResolvedActors) -> list[Argument]:
+        """`between X and Y` misparsed: the first actor within a few words after X's `and`."""
+        cc = next((c for c in token.children if c.dep_ == "cc" and c.lower_ == "and"), None)
+        if cc is None:
+            return []
+        for following in token.doc[cc.i + 1 : min(len(token.doc), cc.i + 5)]:
+            mention = actors.at(following.i)
+            if mention is not None and mention.actor_id and mention.resolved:
+                return [Argument(mention.actor_id, token.doc[mention.head])]
+        return []
+
+    def _prep_objects(self, verb: Token, preps: tuple[str, ...], actors: ResolvedActors) -> list[Argument]:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                found = [a for g in child.children if g.dep_ == "pobj" for a in self._actors_in(g, actors, look_inside=True)]
+                if found:
+                    return found
+        return []
+
+    def _inherited_subject(self, verb: Token, actors: ResolvedActors) -> list[Argument]:
+        """Subjects of the governing clause for `agreed to withdraw`, `attacked and seized`,
+        `challenges in supporting X`, `forces backing the SDF`, `militias that attacked`."""
+        current = verb
+        for _ in range(6):
+            head = current.head
+            if head is current or current.dep_ in ("ccomp", "parataxis"):
+                return []
+            if current.dep_ in ("acl", "relcl"):
+                return self._actors_in(head, actors, look_inside=True)
+            found = [
+                a
+                for c in head.children
+                if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS and c.i != current.i
+                for a in self._actors_in(c, actors)
+            ]
+            if found:
+                return found
+            current = head
+        return []
+
+    def _governing_subject(self, noun: Token, actors: ResolvedActors) -> list[Argument]:
+        """`Hezbollah was hit after confrontations with Israel`: the noun's source is the subject
+        of the clause it depends on, when the noun is its object or adjunct."""
+        if noun.dep_ in SUBJECTS + PASSIVE_SUBJECTS:
+            return []
+        return self._inherited_subject(noun, actors)
+
+    def _actors_in(self, token: Token, actors: ResolvedActors, look_inside: bool = False) -> list[Argument]:
+        """Actors a phrase names: its own mention, coordinated ones, and close modifiers."""
+        found: list[Argument] = []
+        for head in _conjuncts(token):
+            mention = actors.at(head.i)
+            if mention is not None and mention.actor_id and mention.method != "unresolved":
+                found.append(Argument(mention.actor_id, head))
+                continue
+            inner = self._modifier_actor(head, actors, look_inside)
+            if inner is not None:
+                found.append(inner)
+                for conj in _conjuncts(inner.token)[1:]:
+                    mention = actors.at(conj.i)
+                    if mention is not None and mention.actor_id and mention.resolved:
+                        found.append(Argument(mention.actor_id, conj))
+        return found
+
+    def _modifier_actor(self, token: Token, actors: ResolvedActors, look_inside: bool) -> Argument | None:
+        order = ("appos", "compound", "amod", "nmod", "poss")
+        children = sorted(
+            (c for c in token.children if c.dep_ in order), key=lambda c: order.index(c.dep_)
+        )
+        for child in children:
+            mention = actors.at(child.i)
+            if mention is not None and mention.actor_id and mention.method != "unresolved":
+                return Argument(mention.actor_id, child)
+        if look_inside:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "by"):
+                    for g in child.children:
+                        mention = actors.at(g.i)
+                        if g.dep_ == "pobj" and mention is not None and mention.actor_id and mention.method != "unresolved":
+                            return Argument(mention.actor_id, g)
+        return None
+
+    # --- assembling events -----------------------------------------------------------------------
+
+    def _events(
+        self,
+        trigger: Token,
+        anchor: Token,
+        pattern: Trigger,
+        sources: list[Argument],
+        targets: list[Argument],
+        sentence: Span,
+        actors: ResolvedActors,
+        article_id: str,
+        day: date | None,
+        fallback: Location | None,
+    ) -> list[Event]:
+        if not sources and not targets:
+            return []
+        cue = event_status(anchor, day, lambda token: actors.at(token.i) is not None)
+        attributed = None
+        if cue.speaker is not None:
+            speaker = actors.at(cue.speaker.i)
+            attributed = speaker.actor_id if speaker and speaker.actor_id else cue.speaker.text
+        location = self._place(trigger, sentence, actors) or fallback
+        start, end = event_dates(trigger, sentence, day, cue.status)
+        type_info = self.ontology.type(pattern.type)
+        intensity = self.ontology.intensity(pattern.type, pattern.mode) if pattern.mode in type_info.mode_names else type_info.intensity
+        evidence = Evidence(article_id, sentence.text, sentence.start_char, sentence.end_char)
+        pairs = [(s.actor_id, t.actor_id) for s in sources for t in targets] if sources and targets else (
+            [(s.actor_id, None) for s in sources] or [(None, t.actor_id) for t in targets]
+        )
+        events = []
+        for source, target in pairs:
+            if source == target:
+                continue
+            confidence = 0.75 if source and target else 0.55
+            if self._same_side(source, target):
+                continue
+            events.append(
+                Event(
+                    article_id=article_id,
+                    type=pattern.type,
+                    mode=pattern.mode,
+                    cameo=pattern.cameo,
+                    quad_class=type_info.quad_class,
+                    intensity=intensity,
+                    status=cue.status,
+                    source=source,
+                    target=target,
+                    evidence=evidence,
+                    trigger_start=trigger.idx,
+                    trigger_end=trigger.idx + len(trigger.text),
+                    date=start,
+                    date_end=end,
+                    attributed_to=attributed,
+                    location=location,
+                    confidence=confidence,
+                )
+            )
+            if pattern.reciprocal and source and target:
+                events.append(
+                    Event(
+                        article_id=article_id, type=pattern.type, mode=pattern.mode, cameo=pattern.cameo,
+                        quad_class=type_info.quad_class, intensity=intensity, status=cue.status,
+                        source=target, target=source, evidence=evidence,
+                        trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text),
+                        date=start, date_end=end, attributed_to=attributed, location=location,
+                        confidence=confidence,
+                    )
+                )
+        return events
+
+    def _same_side(self, source: str | None, target: str | None) -> bool:
+        """An actor acting on its own parent or child (`IRGC` and `IRN_MIL`) is not a dyad."""
+        if not source or not target:
+            return False
+        return any(a.id == target for a in self.dictionary.ancestors(source)) or any(
+            a.id == source for a in self.dictionary.ancestors(target)
+        )
+
+    # --- places --------------------------------------------------------------------------------
+
+    def _place(self, trigger: Token, sentence: Span, actors: ResolvedActors) -> Location | None:
+        if self.gazetteer is None:
+            return None
+        candidates = [
+            g
+            for c in trigger.subtree
+            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and c.head.i in {trigger.i, *[x.i for x in trigger.children]}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        candidates += [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        for token in candidates:
+            place = self._lookup_phrase(token)
+            if place is not None:
+                return place
+        for ent in sentence.ents:
+            if ent.label_ in PLACE_LABELS or ent.label_ == "RP_ACTOR":
+                place = self._lookup(ent.text, "sentence", ent.label_ != "RP_ACTOR")
+                if place is not None and place.precision != "country":
+                    return place
+        return None
+
+    def _lookup_phrase(self, token: Token) -> Location | None:
+        words = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "amod", "det", "pobj", "dobj", "nsubjpass") or t.i == token.i]
+        phrase = " ".join(t.text for t in words if t.dep_ != "det")
+        return self._lookup(phrase, "sentence", True) or self._lookup(token.text, "sentence", True)
+
+    def _lookup(self, text: str, taken_from: str, allow_country: bool) -> Location | None:
+        assert self.gazetteer is not None
+        place = self.gazetteer.lookup(text)
+        if place is None or (place.precision == "country" and not allow_country):
+            return None
+        return Location(place.name, place.country, place.lat, place.lon, place.precision, taken_from)
+
+    def _article_place(self, doc: Doc, actors: ResolvedActors) -> Location | None:
+        """The most named city or area of the article, for events whose sentence names none."""
+        if self.gazetteer is None:
+            return None
+        counts: dict[str, tuple[int, Location]] = {}
+        for ent in doc.ents:
+            as_place = ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPS
+            if ent.label_ not in PLACE_LABELS and not (ent.label_ == "RP_ACTOR" and as_place):
+                continue
+            location = self._lookup(ent.text, "article", True)
+            if location is not None:
+                count = counts.get(location.name, (0, location))[0] + 1
+                counts[location.name] = (count, location)
+        if not counts:
+            return None
+        return max(counts.values(), key=lambda pair: pair[0])[1]
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    found = [token]
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ == "conj" and child not in found:
+                found.append(child)
+                stack.append(child)
+    return found
+
+
+def _unique(arguments: list[Argument]) -> list[Argument]:
+    seen: set[str] = set()
+    out = []
+    for argument in arguments:
+        if argument.actor_id not in seen:
+            seen.add(argument.actor_id)
+            out.append(argument)
+    return out
+
+
+def mentions_of(actors: ResolvedActors) -> list[Mention]:
+    return actors.sorted()

@@ -1,0 +1,146 @@
+"""The trigger lexicon (`plover-patterns.v1`): verbs and nouns that signal PLOVER events.
+
+Loaded from a data file and validated against the ontology at start; a user's file may add
+entries. Matching picks, among entries for a lemma, the one with the most satisfied constraints
+(particle, object).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from realpolitik.errors import ConfigError
+from realpolitik.events.ontology import Ontology
+
+DEFAULT_OBJECT_PREPS = ("against", "on", "with", "to", "into", "at", "toward", "towards", "upon", "for")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    type: str
+    cameo: str
+    mode: str | None = None
+    particle: str | None = None
+    objects: tuple[str, ...] = ()
+    reverse: bool = False
+    reciprocal: bool = False
+    object_preps: tuple[str, ...] = ()
+
+    @property
+    def constraints(self) -> int:
+        return int(self.particle is not None) + int(bool(self.objects))
+
+
+@dataclass
+class Lexicon:
+    version: str
+    verbs: dict[str, list[Trigger]] = field(default_factory=dict)
+    nouns: dict[str, list[Trigger]] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
+    complement_status: dict[str, str] = field(default_factory=dict)
+    object_preps: tuple[str, ...] = DEFAULT_OBJECT_PREPS
+
+    @classmethod
+    def load(cls, path: Path | None = None, extra: Sequence[Path] = (), ontology: Ontology | None = None) -> Lexicon:
+        ontology = ontology or Ontology.load()
+        path = path or default_path()
+        lexicon = cls(version="")
+        for file in (path, *extra):
+            lexicon._merge(_read(file), file, ontology)
+        return lexicon
+
+    def _merge(self, data: Any, path: Path, ontology: Ontology) -> None:
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: expected a mapping with verbs and nouns")
+        self.version = self.version or str(data.get("version") or path.stem)
+        for section, index in (("verbs", self.verbs), ("nouns", self.nouns)):
+            for number, item in enumerate(data.get(section) or [], start=1):
+                trigger = _trigger(item, f"{path} {section} entry {number}", ontology)
+                index.setdefault(trigger.lemma, []).append(trigger)
+        self.light_verbs = self.light_verbs | frozenset(str(v).lower() for v in data.get("light_verbs") or [])
+        for status, verbs in (data.get("complement_verbs") or {}).items():
+            for verb in verbs or []:
+                self.complement_status[str(verb).lower()] = str(status)
+        if data.get("default_object_preps"):
+            self.object_preps = tuple(str(p) for p in data["default_object_preps"])
+
+    def match_verb(self, token: Token) -> Trigger | None:
+        return _best(self.verbs.get(token.lemma_.lower()), token)
+
+    def match_noun(self, token: Token) -> Trigger | None:
+        return _best(self.nouns.get(token.lemma_.lower()) or self.nouns.get(token.lower_), token)
+
+
+def _best(candidates: list[Trigger] | None, token: Token) -> Trigger | None:
+    if not candidates:
+        return None
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "attr", "oprd")}
+    objects |= {
+        g.lemma_.lower()
+        for c in token.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
+    }
+    fitting = [
+        t
+        for t in candidates
+        if (t.particle is None or t.particle in particles)
+        and (not t.objects or objects.intersection(t.objects))
+    ]
+    if not fitting:
+        return None
+    return max(fitting, key=lambda t: t.constraints)
+
+
+def _trigger(item: Any, where: str, ontology: Ontology) -> Trigger:
+    if not isinstance(item, dict) or not item.get("lemma") or not item.get("type"):
+        raise ConfigError(f"{where}: needs lemma and type")
+    try:
+        type_name, legacy_mode = ontology.normalize_type(str(item["type"]))
+    except KeyError as exc:
+        raise ConfigError(f"{where}: unknown event type {item['type']!r}") from exc
+    mode = item.get("mode") or legacy_mode
+    cameo = str(item.get("cameo") or ontology.cameo_for(type_name, mode))
+    objects = item.get("object") or ()
+    if isinstance(objects, str):
+        objects = (objects,)
+    return Trigger(
+        lemma=str(item["lemma"]).lower(),
+        type=type_name,
+        cameo=cameo,
+        mode=mode,
+        particle=item.get("particle"),
+        objects=tuple(str(o).lower() for o in objects),
+        reverse=bool(item.get("reverse")),
+        reciprocal=bool(item.get("reciprocal")),
+        object_preps=tuple(item.get("object_preps") or ()),
+    )
+
+
+def _read(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read pattern file ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML ({exc})") from exc
+
+
+def default_path() -> Path:
+    return Path(str(resources.files("realpolitik") / "data" / "patterns" / "plover-patterns.v1.yaml"))
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
+    return Lexicon.load(extra=extra)
