@@ -28,6 +28,10 @@ SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass",)
 PLACE_PREPS = frozenset({"in", "at", "near", "around", "into", "across", "outside", "inside", "from", "on", "toward", "towards", "over"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+# Verbal interactions that mean nothing without someone on the receiving end:
+# "officials recognize the challenges" is not diplomatic recognition.
+NEEDS_TARGET = frozenset({"SUPPORT", "CONSULT", "REJECT"})
+ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "condemn", "criticize", "criticise", "fault", "denounce"})
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,14 @@ class EventExtractor:
         for token in sentence:
             if token.pos_ not in ("VERB", "AUX") or token.dep_ == "amod":
                 continue  # attributive participles ("U.S.-backed") are relations, not events
+            verb_pattern = self.lexicon.match_verb(token)
+            if verb_pattern is not None and verb_pattern.objects:
+                # "signed an agreement", "declared a ceasefire": the verb entry knows the idiom
+                consumed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr", "prep"))
+                consumed.update(g.i for c in token.children if c.dep_ == "prep" for g in c.children)
+                sources, targets = self._verb_arguments(token, verb_pattern, actors)
+                yield token, token, verb_pattern, sources, targets
+                continue
             light = self._light_verb_object(token)
             if light is not None:
                 noun, pattern = light
@@ -83,10 +95,12 @@ class EventExtractor:
                 noun_sources, noun_targets = self._noun_arguments(noun, pattern, actors)
                 yield noun, token, pattern, sources or noun_sources, noun_targets or targets
                 continue
-            pattern = self.lexicon.match_verb(token)
-            if pattern is None or actors.at(token.i) is not None:
+            pattern = verb_pattern
+            if pattern is None or actors.at(token.i) is not None or self._figurative(token, pattern, actors):
                 continue
             sources, targets = self._verb_arguments(token, pattern, actors)
+            if pattern.type in NEEDS_TARGET and not targets:
+                continue
             yield token, token, pattern, sources, targets
         for token in sentence:
             if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed or actors.at(token.i):
@@ -95,7 +109,22 @@ class EventExtractor:
             if pattern is None:
                 continue
             sources, targets = self._noun_arguments(token, pattern, actors)
+            if pattern.type in NEEDS_TARGET and not targets:
+                continue
             yield token, token, pattern, sources, targets
+
+    def _figurative(self, verb: Token, pattern: Trigger, actors: ResolvedActors) -> bool:
+        """`a shift that threatens Iran's position`, `uncertainty surrounding the deployment`:
+        a thing, not an actor, is the subject, or the object is itself an event."""
+        for child in verb.children:
+            if child.dep_ in SUBJECTS and child.pos_ in ("NOUN", "PROPN") and not self._actors_in(child, actors):
+                return True
+        if pattern.type in ("COERCE", "ASSAULT", "THREATEN", "MOBILIZE"):
+            return any(
+                c.dep_ == "dobj" and self.lexicon.match_noun(c) is not None and not actors.at(c.i)
+                for c in verb.children
+            )
+        return False
 
     def _light_verb_object(self, verb: Token) -> tuple[Token, Trigger] | None:
         if verb.lemma_.lower() not in self.lexicon.light_verbs:
@@ -128,7 +157,7 @@ class EventExtractor:
             sources = self._inherited_subject(verb, actors)
             if passive and not sources and not targets:
                 pass
-        if passive and pattern.type in ("MOBILIZE", "RETREAT") and not sources:
+        if passive and pattern.type in ("MOBILIZE", "RETREAT", "AID") and not sources:
             # "troops were deployed to X": the force deployed acts; where it goes is the target
             sources = targets
             targets = self._prep_objects(verb, ("to", "into", "toward", "towards", "against"), actors)
@@ -199,6 +228,13 @@ class EventExtractor:
                 return []
             if current.dep_ in ("acl", "relcl"):
                 return self._actors_in(head, actors, look_inside=True)
+            if (
+                current.dep_ == "pcomp"
+                and head.lower_ in ("of", "for")
+                and head.head.lemma_.lower() in ACCUSING_VERBS
+            ):
+                # "Iran accused Israel of bombing": the accused is the one who bombed
+                return [a for c in head.head.children if c.dep_ == "dobj" for a in self._actors_in(c, actors)]
             found = [
                 a
                 for c in head.children
@@ -348,6 +384,11 @@ class EventExtractor:
             place = self._lookup_phrase(token)
             if place is not None:
                 return place
+        for token in sentence:
+            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and token.pos_ == "PROPN":
+                place = self._lookup_phrase(token)
+                if place is not None and place.precision != "country":
+                    return place
         for ent in sentence.ents:
             if ent.label_ in PLACE_LABELS or ent.label_ == "RP_ACTOR":
                 place = self._lookup(ent.text, "sentence", ent.label_ != "RP_ACTOR")

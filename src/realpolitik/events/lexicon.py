@@ -83,8 +83,11 @@ class Lexicon:
 def _best(candidates: list[Trigger] | None, token: Token) -> Trigger | None:
     if not candidates:
         return None
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-    objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "attr", "oprd")}
+    # the small model often parses "step down", "pull out" with advmod or prep, not prt
+    particles = {
+        c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep") and c.i > token.i
+    }
+    objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")}
     objects |= {
         g.lemma_.lower()
         for c in token.children

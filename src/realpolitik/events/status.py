@@ -57,7 +57,8 @@ CARRIER_VERBS = frozenset(
      "offer", "demand", "request", "eye", "weigh", "mull", "negotiate", "prepare", "expect",
      "make", "carry", "launch", "conduct", "stage", "mount", "provide", "deliver", "hold",
      "sign", "reach", "announce", "begin", "start", "resume", "continue", "step", "give", "send",
-     "impose", "issue", "receive", "get", "face", "allow", "permit", "approve", "back", "block"}
+     "impose", "issue", "receive", "get", "face", "allow", "permit", "approve", "back", "block",
+     "depend", "rely", "count", "hinge", "require"}
 )
 CLAUSAL_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp", "csubj", "parataxis"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -95,6 +96,8 @@ def event_status(
             found.extend(_governor_cues(parent, current, article_date, is_actor, speech=speech))
         elif link in ("dobj", "nsubjpass") and parent.lemma_.lower() in CARRIER_VERBS:
             found.extend(_governor_cues(parent, current, article_date, is_actor, speech=False))
+        elif link == "pobj" and parent.dep_ == "prep" and parent.head.lemma_.lower() in CARRIER_VERBS:
+            found.extend(_governor_cues(parent.head, current, article_date, is_actor, speech=False))
         elif link == "relcl":
             break
         elif link in ("pobj", "prep") and parent.lemma_ in ("to", "of") and parent.head.lemma_ in NEGATING_ADJECTIVES:
