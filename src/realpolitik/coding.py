@@ -38,7 +38,7 @@ class ArticleCoder:
         dictionary: ActorDictionary | None = None,
     ) -> None:
         self.config = config
-        self.dictionary = dictionary or load_dictionary(tuple(config.actor_files))
+        self.dictionary = dictionary or load_dictionary(config.all_actor_files())
         self.nlp = nlp or build_pipeline(config)
         gazetteer = default_gazetteer()
         self.resolver = ActorResolver(self.dictionary, gazetteer)

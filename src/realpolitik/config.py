@@ -49,6 +49,21 @@ class Config:
     actor_files: tuple[Path, ...] = _setting(
         (), "REALPOLITIK_ACTORS", "extra actor dictionary files (os.pathsep separated)"
     )
+    config_dir: Path = _setting(
+        Path("~/.config/realpolitik"),
+        "REALPOLITIK_CONFIG_DIR",
+        "folder for the user's own dictionaries (actors/*.yaml)",
+    )
+
+    @property
+    def user_actor_dir(self) -> Path:
+        return self.config_dir.expanduser() / "actors"
+
+    def all_actor_files(self) -> tuple[Path, ...]:
+        """The user's folder of actor files, then files named explicitly (these win)."""
+        folder = self.user_actor_dir
+        found = tuple(sorted(folder.glob("*.yaml"))) if folder.is_dir() else ()
+        return found + tuple(self.actor_files)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Config:
@@ -70,6 +85,7 @@ class Config:
         return replace(
             self,
             db_path=Path(self.db_path),
+            config_dir=Path(self.config_dir),
             actor_files=tuple(Path(p) for p in self.actor_files),
             workers=self.workers or _default_workers(),
         )

@@ -22,6 +22,7 @@ from realpolitik.cli import records
 from realpolitik.cli.options import (
     DbOption,
     FormatOption,
+    ActorsOption,
     LimitOption,
     ModelOption,
     SinceOption,
@@ -105,11 +106,14 @@ def ingest(
         str | None, typer.Option("--encoding", help="Text encoding of the inputs [default: utf-8].")
     ] = None,
     model: ModelOption = None,
+    actors: ActorsOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Read articles from files, folders or stdin into the database; re-reading is a no-op."""
     overrides = Overrides(title=title, source=source, published=parse_date_option(date))
-    session = realpolitik.open(db, model=model, encoding=encoding)
+    session = realpolitik.open(
+        db, model=model, encoding=encoding, actor_files=tuple(actors) if actors else None
+    )
     with session:
         report = _ingest_with_progress(session, paths, glob, overrides)
     _print_ingest_report(report, fmt)
@@ -250,9 +254,18 @@ def show(
 # --- actors -----------------------------------------------------------------------------------
 
 
-@app.command("actors", epilog="Example: realpolitik actors --country SYR --role GOV -f json")
+actors_app = typer.Typer(
+    help="List actors (or add your own with `actors add`).",
+    epilog="Example: realpolitik actors --country SYR --role GOV -f json",
+    invoke_without_command=True,
+)
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.callback(invoke_without_command=True)
 @friendly_errors
 def actors_command(
+    ctx: typer.Context,
     db: DbOption = None,
     article: Annotated[
         str | None, typer.Option("--article", help="Only actors mentioned in this article.")
@@ -267,7 +280,12 @@ def actors_command(
     limit: LimitOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """List the actors mentioned in the stored articles, most mentioned first."""
+    """List the actors mentioned in the stored articles, most mentioned first.
+
+    Example: realpolitik actors --country SYR --role GOV -f json
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     with _session(db, read_only=True) as session:
         article_id = session.article(article).id if article else None
         rows = session.actors(
@@ -281,6 +299,39 @@ def actors_command(
         table_columns=("id", "code", "name", "country", "role", "parent", "mentions", "articles"),
         widths={"name": 40},
     )
+
+
+actors_app_help = (
+    "Example: realpolitik actors add NORTHERN_FALCONS --name 'Northern Falcons' --kind group "
+    "--country SYR --role REB --alias Falcons"
+)
+
+
+@actors_app.command("add", epilog=actors_app_help)
+@friendly_errors
+def actor_add(
+    actor_id: Annotated[str, typer.Argument(help="Upper-case id, e.g. NORTHERN_FALCONS.")],
+    name: Annotated[str, typer.Option("--name", help="Canonical name.")],
+    kind: Annotated[str, typer.Option("--kind", help="group, party, agency, igo, alliance, person...")] = "group",
+    country: Annotated[str | None, typer.Option("--country", help="ISO 3166 alpha-3 code.")] = None,
+    role: Annotated[str | None, typer.Option("--role", help="CAMEO role code, e.g. REB.")] = None,
+    parent: Annotated[str | None, typer.Option("--parent", help="Id of the actor it belongs to.")] = None,
+    alias: Annotated[list[str] | None, typer.Option("--alias", help="Another name (repeatable).")] = None,
+    valid_from: Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD).")] = None,
+    valid_to: Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD).")] = None,
+) -> None:
+    """Add an actor to your own dictionary (config folder), validated with the whole dictionary."""
+    from realpolitik.actors.user import add_actor
+
+    config = realpolitik.Config.from_env()
+    entry = add_actor(
+        config,
+        {
+            "id": actor_id, "name": name, "kind": kind, "country": country, "role": role,
+            "parent": parent, "aliases": alias or [], "valid_from": valid_from, "valid_to": valid_to,
+        },
+    )
+    _out().print(f"added {entry.id} ({entry.code}) to {config.user_actor_dir / 'user.yaml'}")
 
 
 @app.command("actor", epilog="Example: realpolitik actor HTS   or   realpolitik actor 'Quds Force'")
@@ -375,8 +426,12 @@ def _event_row(record: dict[str, Any]) -> dict[str, Any]:
         "target": (record["target"] or {}).get("name"),
         "status": record["status"],
         "place": (record["location"] or {}).get("name"),
-        "evidence": record["evidence"]["text"],
+        "evidence": _clip(record["evidence"]["text"], 90),
     }
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 @app.command("relations", epilog="Example: realpolitik relations --actor SDF -f json")

@@ -50,3 +50,13 @@ SinceOption = Annotated[
 UntilOption = Annotated[
     str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).", show_default=False)
 ]
+
+
+ActorsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--actors",
+        help="Your own actor dictionary file or folder (repeatable); adds to the bundled one.",
+        show_default=False,
+    ),
+]

@@ -214,6 +214,8 @@ def _governor_cues(
             cues.append(_according_to(child))
         elif child.dep_ == "prep" and word == "since":
             cues.append(StatusCue("historical"))
+        elif child.dep_ == "prep" and word in ("in", "during") and via.dep_ == "conj" and _old_year(child, article_date):
+            cues.append(StatusCue("historical"))
     return cues
 
 
