@@ -51,7 +51,7 @@ def plover_agreement(coder: ArticleCoder, path: Path) -> dict[str, int]:
         record = json.loads(line)
         text = record["text"]
         analysis = coder.code_one(make_article(text))
-        for actor in [*record.get("source") or [], *record.get("target") or []]:
+        for actor in [*(record.get("source") or []), *(record.get("target") or [])]:
             if not actor.get("text") or not actor.get("code"):
                 continue
             start = text.find(actor["text"])

@@ -83,6 +83,7 @@ class ActorResolver:
             if mention is not None and not out.covers(mention.token_start, mention.token_end):
                 out.add(mention)
         self._people(doc, out, day)
+        self._located_roles(doc, out, day, named_here)
         self._members(doc, out)
         self._unresolved(doc, out)
         self._coreference(doc, out, day, named_here)
@@ -132,10 +133,38 @@ class ActorResolver:
             start = min(span.start, role_token.left_edge.i if role_token.i > span.end else span.start)
             start = min(start, _determiner_start(role_token))
             return _mention(span.doc, start, max(span.end, role_token.i + 1), actor_id, method, role_token.i)
+        titled = self._title_after(span)
+        if titled is not None:
+            token, role = titled
+            generic = self.dictionary.generic_id(state.country or state.id, role)
+            actor_id, method = self._stand_in(generic, day, named_here, "role")
+            return _mention(span.doc, span.start, token.i + 1, actor_id, method, token.i)
+        if candidate.alias_kind == "demonym" and root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound"):
+            # "Palestinians living in Gaza", "thousands of Iraqis": the people, not the state
+            generic = self.dictionary.generic_id(state.country or state.id, "CVL")
+            if self.dictionary.get(generic) is not None:
+                return _mention(span.doc, span.start, span.end, generic, "role", root.i)
         if candidate.alias_kind == "capital" and _is_place_use(root):
             return None
         method = "capital" if candidate.alias_kind == "capital" else "dictionary"
         return _mention(span.doc, span.start, span.end, state.id, method, root.i)
+
+    def _title_after(self, span: Span) -> tuple[Token, str] | None:
+        """`British Defence Secretary Tom King`, `U.S. negotiator`: the office words that follow a
+        country name give the person's role; the mention stops at the last office word."""
+        doc = span.doc
+        words: list[Token] = []
+        for token in doc[span.end : min(len(doc), span.end + 4)]:
+            if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "PERSON":
+                break
+            words.append(token)
+        for size in range(len(words), 0, -1):
+            phrase = " ".join(t.lower_ for t in words[:size])
+            last = words[size - 1].lower_
+            role = self.role_by_title.get(phrase) or self.role_by_title.get(last)
+            if role and (size > 1 or words[0].head.i != words[0].i or words[0].pos_ == "NOUN"):
+                return words[size - 1], role
+        return None
 
     def _role_head(self, span: Span) -> Token | None:
         """The role noun an actor span modifies: `Syrian [troops]`, `Iran's [military]`."""
@@ -221,6 +250,26 @@ class ActorResolver:
 
     def _entry(self, actor_id: str, out: ResolvedActors) -> ActorEntry | None:
         return self.dictionary.get(actor_id) or out.new_actors.get(actor_id)
+
+    # --- roles placed by a state: "security forces in Guinea", "rebels of Ivory Coast" -----------
+
+    def _located_roles(self, doc: Doc, out: ResolvedActors, day: date | None, named_here: set[str]) -> None:
+        for token in doc:
+            key = _noun_key(token)
+            if token.pos_ != "NOUN" or key not in self.role_by_noun or out.at(token.i) is not None:
+                continue
+            for prep in token.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from"):
+                    continue
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                mention = out.at(objects[0].i) if objects else None
+                entry = self.dictionary.get(mention.actor_id) if mention and mention.actor_id else None
+                if entry is None or entry.kind != "state":
+                    continue
+                generic = self.dictionary.generic_id(entry.country or entry.id, self.role_by_noun[key])
+                actor_id, method = self._stand_in(generic, day, named_here, "role")
+                out.add(_mention(doc, _determiner_start(token), token.i + 1, actor_id, method, token.i))
+                break
 
     # --- members: "a senior figure from the IRGC" --------------------------------------------------
 

@@ -30,7 +30,21 @@ PLACE_PREPS = frozenset({"in", "at", "near", "around", "into", "across", "outsid
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 # Verbal interactions that mean nothing without someone on the receiving end:
 # "officials recognize the challenges" is not diplomatic recognition.
-NEEDS_TARGET = frozenset({"SUPPORT", "CONSULT", "REJECT"})
+NEEDS_TARGET = frozenset({"SUPPORT", "CONSULT"})
+# Prepositions whose state object is where an event happens; with no other target, that state
+# is the target, as in CAMEO practice ("deployed peacekeepers in Iraq", "an ultimatum to Peru").
+LOCATION_TARGET_PREPS = frozenset({"in", "into", "to", "inside", "across", "on", "for", "over"})
+# People who act though the dictionary cannot name them: "gunmen attacked", "thousands marched".
+AGENT_NOUNS = frozenset(
+    {"gunman", "militant", "fighter", "rebel", "protester", "protestor", "demonstrator",
+     "student", "worker", "soldier", "troop", "police", "policeman", "official", "leader",
+     "thousand", "hundred", "dozen", "score", "crowd", "mob", "group", "force", "unit",
+     "assailant", "attacker", "insurgent", "guerrilla", "terrorist", "man", "woman", "people",
+     "resident", "villager", "refugee", "farmer", "activist", "opposition", "party", "faction",
+     "army", "militia", "government", "authority", "regime", "administration", "minister",
+     "president", "spokesman", "spokeswoman", "commander", "delegation", "envoy", "country",
+     "state", "nation", "member", "supporter", "follower", "sniper", "pirate", "smuggler"}
+)
 ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "condemn", "criticize", "criticise", "fault", "denounce"})
 
 
@@ -117,7 +131,13 @@ class EventExtractor:
         """`a shift that threatens Iran's position`, `uncertainty surrounding the deployment`:
         a thing, not an actor, is the subject, or the object is itself an event."""
         for child in verb.children:
-            if child.dep_ in SUBJECTS and child.pos_ in ("NOUN", "PROPN") and not self._actors_in(child, actors):
+            if (
+                child.dep_ in SUBJECTS
+                and child.pos_ == "NOUN"
+                and child.ent_type_ == ""
+                and child.lemma_.lower() not in AGENT_NOUNS
+                and not self._actors_in(child, actors, look_inside=True)
+            ):
                 return True
         if pattern.type in ("COERCE", "ASSAULT", "THREATEN", "MOBILIZE"):
             return any(
@@ -144,7 +164,7 @@ class EventExtractor:
         passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
         for child in verb.children:
             if child.dep_ in SUBJECTS:
-                sources += self._actors_in(child, actors)
+                sources += self._actors_in(child, actors, look_inside=True)
             elif child.dep_ in PASSIVE_SUBJECTS:
                 targets += self._actors_in(child, actors)
             elif child.dep_ == "agent":
@@ -152,7 +172,18 @@ class EventExtractor:
             elif child.dep_ in ("dobj", "dative", "attr", "oprd"):
                 targets += self._actors_in(child, actors, look_inside=True)
         if not targets:
-            targets = self._prep_objects(verb, pattern.object_preps or self.lexicon.object_preps, actors)
+            targets = self._prep_objects(verb, pattern.object_preps, actors) or self._prep_objects(
+                verb, self.lexicon.object_preps, actors
+            )
+        if not targets:
+            # "refused to deploy troops in Iraq": the refusal concerns the complement's target
+            for child in verb.children:
+                if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                    targets = [a for c in child.children if c.dep_ in ("dobj", "dative") for a in self._actors_in(c, actors)]
+                    targets = targets or self._prep_objects(child, self.lexicon.object_preps, actors)
+                    targets = targets or self._location_state(child, actors)
+        if not targets:
+            targets = self._location_state(verb, actors)
         if not sources:
             sources = self._inherited_subject(verb, actors)
             if passive and not sources and not targets:
@@ -195,6 +226,10 @@ class EventExtractor:
                     sources += found
                 elif word in (pattern.object_preps or self.lexicon.object_preps) or word == "from":
                     targets += found
+        if not sources and not targets:
+            return [], []  # a nominal event needs an actor of its own, not only the clause's
+        if not targets:
+            targets = self._location_state(noun, actors)
         if not sources:
             sources = self._governing_subject(noun, actors)
         return _unique(sources), _unique([t for t in targets if t.actor_id not in {s.actor_id for s in sources}])
@@ -210,7 +245,27 @@ class EventExtractor:
                 return [Argument(mention.actor_id, token.doc[mention.head])]
         return []
 
+    def _location_state(self, head: Token, actors: ResolvedActors) -> list[Argument]:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in LOCATION_TARGET_PREPS:
+                for g in child.children:
+                    mention = actors.at(g.i)
+                    entry = self.dictionary.get(mention.actor_id) if mention and mention.actor_id else None
+                    if g.dep_ == "pobj" and entry is not None and entry.kind == "state":
+                        return [Argument(entry.id, g)]
+        return []
+
     def _prep_objects(self, verb: Token, preps: tuple[str, ...], actors: ResolvedActors) -> list[Argument]:
+        if not preps:
+            return []
+        heads = [verb, *[c for c in verb.children if c.dep_ in ("dobj", "attr")]]
+        for head in heads:
+            found = self._prep_objects_of(head, preps, actors)
+            if found:
+                return found
+        return []
+
+    def _prep_objects_of(self, verb: Token, preps: tuple[str, ...], actors: ResolvedActors) -> list[Argument]:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 found = [a for g in child.children if g.dep_ == "pobj" for a in self._actors_in(g, actors, look_inside=True)]
