@@ -36,7 +36,9 @@ def main() -> None:
     config = Config.from_env()
     coder = ArticleCoder(config)
     sentence_coder = SentenceCoder(coder)
-    sections = [f"Machine: {machine()}; model {config.model}; coder {coder.extractor.lexicon.version}."]
+    sections = [
+        f"Machine: {machine()}; model {config.model}; coder {coder.extractor.lexicon.version}."
+    ]
     for scheme, name, loader in FILES:
         path = SHARED_EVAL / name
         if not path.exists():

@@ -59,7 +59,9 @@ def plover_agreement(coder: ArticleCoder, path: Path) -> dict[str, int]:
                 continue
             end = start + len(actor["text"])
             counts["gold"] += 1
-            overlapping = [m for m in analysis.mentions if m.start < end and m.end > start and m.resolved]
+            overlapping = [
+                m for m in analysis.mentions if m.start < end and m.end > start and m.resolved
+            ]
             if not overlapping:
                 continue
             entry = analysis.actors.get(overlapping[0].actor_id or "")
@@ -82,7 +84,11 @@ def petrarch_agreement(coder: ArticleCoder, path: Path) -> dict[str, int]:
         if not record.get("text"):
             continue
         analysis = coder.code_one(make_article(record["text"]))
-        codes = [analysis.actors[m.actor_id].code for m in analysis.mentions if m.resolved and m.actor_id in analysis.actors]
+        codes = [
+            analysis.actors[m.actor_id].code
+            for m in analysis.mentions
+            if m.resolved and m.actor_id in analysis.actors
+        ]
         for event in record.get("events") or []:
             for code in (event.get("sourcecode"), event.get("targetcode")):
                 if not code or code == "---":

@@ -11,11 +11,11 @@ import time
 from datetime import date
 from pathlib import Path
 
+from tests.conftest import article_text
 
 import realpolitik
 from realpolitik.pipeline import Overrides
 from realpolitik.store.store import count_sources
-from tests.conftest import article_text
 
 STORY = (
     "Israeli jets struck Hezbollah positions near Tyre on Monday, the army said. "
@@ -31,9 +31,12 @@ def test_same_event_in_two_articles_is_one_event(tmp_path: Path, coder) -> None:
     with realpolitik.open(tmp_path / "m.duckdb") as session:
         session._coder = coder
         session.ingest([first], overrides=Overrides(source="wire-one", published=date(2024, 12, 3)))
-        session.ingest([second], overrides=Overrides(source="paper-two", published=date(2024, 12, 3)))
+        session.ingest(
+            [second], overrides=Overrides(source="paper-two", published=date(2024, 12, 3))
+        )
         strikes = [
-            e for e in session.event_records(type="ASSAULT")
+            e
+            for e in session.event_records(type="ASSAULT")
             if (e["target"] or {}).get("id") == "HEZBOLLAH"
         ]
         assert len(strikes) == 1
@@ -62,7 +65,9 @@ def test_kill_during_ingest_leaves_whole_articles_and_resumes(tmp_path: Path) ->
     db = tmp_path / "k.duckdb"
     env = {**os.environ, "REALPOLITIK_DB": str(db)}
     command = [sys.executable, "-m", "realpolitik.cli", "ingest", str(feed)]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     time.sleep(8)  # past model loading, in the middle of writing
     was_running = process.poll() is None
     if was_running:

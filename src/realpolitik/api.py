@@ -87,7 +87,12 @@ class Session:
         entry = find_actor(self.dictionary, self.store, name)
         ids = {entry.id}
         if entry.kind == "state":
-            ids |= {row.id for row in self.store.actors(ActorQuery(country=entry.country, include_unresolved=True))}
+            ids |= {
+                row.id
+                for row in self.store.actors(
+                    ActorQuery(country=entry.country, include_unresolved=True)
+                )
+            }
         frontier = [entry.id]
         while frontier:
             current = frontier.pop()
@@ -117,7 +122,7 @@ class Session:
         return [relation_record(r, objects) for r in relations]
 
     def events(self, **filters: Any) -> Any:
-        """Events as a pandas DataFrame (actor objects flattened to `source_id`, `source_name`...)."""
+        """Events as a pandas DataFrame; actor objects flatten to `source_id`, `source_name`..."""
         import pandas as pd
 
         return pd.json_normalize(self.event_records(**filters), sep="_")

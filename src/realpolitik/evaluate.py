@@ -91,10 +91,17 @@ def score_samples(session: Session, gold_file: Path | None = None) -> SampleScor
         want_source, want_target = country(item["source"]), country(item["target"])
         hit = next(
             (
-                e for e in candidates
+                e
+                for e in candidates
                 if e["type"] == item["type"]
-                and (want_source is None or ((e["source"] or {}).get("code") or "")[:3] == want_source)
-                and (want_target is None or ((e["target"] or {}).get("code") or "")[:3] == want_target)
+                and (
+                    want_source is None
+                    or ((e["source"] or {}).get("code") or "")[:3] == want_source
+                )
+                and (
+                    want_target is None
+                    or ((e["target"] or {}).get("code") or "")[:3] == want_target
+                )
             ),
             None,
         )
@@ -104,7 +111,9 @@ def score_samples(session: Session, gold_file: Path | None = None) -> SampleScor
         status_agree += int(hit["status"] == item["status"])
         if item.get("place"):
             place_gold += 1
-            place_agree += int(((hit["location"] or {}).get("name") or "").lower() == item["place"].lower())
+            place_agree += int(
+                ((hit["location"] or {}).get("name") or "").lower() == item["place"].lower()
+            )
     return SampleScore(
         gold=len(gold),
         predicted=sum(len(v) for v in predicted.values()),

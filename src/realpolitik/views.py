@@ -12,9 +12,24 @@ from realpolitik.events.models import Evidence, Relation
 from realpolitik.store import ActorRow, Store, StoredEvent
 
 EVENT_KEYS = (
-    "id", "article_id", "date", "type", "mode", "cameo", "quad_class", "intensity", "status",
-    "attributed_to", "source", "target", "location", "evidence", "mentions", "articles",
-    "sources", "confidence",
+    "id",
+    "article_id",
+    "date",
+    "type",
+    "mode",
+    "cameo",
+    "quad_class",
+    "intensity",
+    "status",
+    "attributed_to",
+    "source",
+    "target",
+    "location",
+    "evidence",
+    "mentions",
+    "articles",
+    "sources",
+    "confidence",
 )
 
 
@@ -37,8 +52,13 @@ class ActorObjects:
         if actor_id not in self._cache:
             entry = self.dictionary.get(actor_id) if self.dictionary else None
             self._cache[actor_id] = (
-                {"id": entry.id, "code": entry.code, "name": entry.name, "country": entry.country,
-                 "role": entry.role}
+                {
+                    "id": entry.id,
+                    "code": entry.code,
+                    "name": entry.name,
+                    "country": entry.country,
+                    "role": entry.role,
+                }
                 if entry
                 else {"id": actor_id, "code": None, "name": actor_id, "country": None, "role": None}
             )
@@ -48,16 +68,31 @@ class ActorObjects:
         """An actor object when the claim's source is a known actor, else its words."""
         if not value:
             return None
-        known = self.get(value) if (self.dictionary and self.dictionary.get(value)) or value in self._cache else None
+        known = (
+            self.get(value)
+            if (self.dictionary and self.dictionary.get(value)) or value in self._cache
+            else None
+        )
         return known or value
 
 
 def _from_row(row: ActorRow) -> dict[str, Any]:
-    return {"id": row.id, "code": row.code, "name": row.name, "country": row.country, "role": row.role}
+    return {
+        "id": row.id,
+        "code": row.code,
+        "name": row.name,
+        "country": row.country,
+        "role": row.role,
+    }
 
 
 def evidence_record(evidence: Evidence) -> dict[str, Any]:
-    return {"article_id": evidence.article_id, "text": evidence.text, "start": evidence.start, "end": evidence.end}
+    return {
+        "article_id": evidence.article_id,
+        "text": evidence.text,
+        "start": evidence.start,
+        "end": evidence.end,
+    }
 
 
 def event_record(event: StoredEvent, actors: ActorObjects) -> dict[str, Any]:
@@ -76,8 +111,14 @@ def event_record(event: StoredEvent, actors: ActorObjects) -> dict[str, Any]:
         "source": actors.get(event.source),
         "target": actors.get(event.target),
         "location": (
-            {"name": location.name, "country": location.country, "lat": location.lat,
-             "lon": location.lon, "precision": location.precision, "taken_from": location.taken_from}
+            {
+                "name": location.name,
+                "country": location.country,
+                "lat": location.lat,
+                "lon": location.lon,
+                "precision": location.precision,
+                "taken_from": location.taken_from,
+            }
             if location
             else None
         ),

@@ -35,7 +35,9 @@ def test_assad_government_tenure(dictionary: ActorDictionary) -> None:
     assert dictionary.stand_in("SYR_GOV", date(2024, 11, 30)).id == "ASSAD_GOVERNMENT"
     assert dictionary.stand_in("SYR_GOV", date(2024, 12, 20)).id == "SYR_CARETAKER_GOVERNMENT"
     assert dictionary.stand_in("SYR_GOV", None) is None
-    assert dictionary.stand_in("SYR_GOV", None, prefer={"ASSAD_GOVERNMENT"}).id == "ASSAD_GOVERNMENT"
+    assert (
+        dictionary.stand_in("SYR_GOV", None, prefer={"ASSAD_GOVERNMENT"}).id == "ASSAD_GOVERNMENT"
+    )
 
 
 def test_codes() -> None:
@@ -56,7 +58,9 @@ def test_user_file_extends_and_is_validated(tmp_path: Path) -> None:
     assert dictionary["NORTHERN_FALCONS"].parent == "SNA"
 
     bad = tmp_path / "bad.yaml"
-    bad.write_text("- id: OK_GROUP\n  name: Fine\n  kind: group\n- id: lower case\n  name: X\n  kind: group\n")
+    bad.write_text(
+        "- id: OK_GROUP\n  name: Fine\n  kind: group\n- id: lower case\n  name: X\n  kind: group\n"
+    )
     with pytest.raises(ConfigError) as info:
         ActorDictionary.load([bad])
     assert f"{bad} line 4" in str(info.value)

@@ -3,10 +3,10 @@ from pathlib import Path
 
 import click
 import pytest
+from tests.conftest import FIXTURES, article_text
 from typer.main import get_command
 
 from realpolitik.cli import app
-from tests.conftest import FIXTURES, article_text
 
 
 def _commands() -> list[tuple[str, click.Command]]:
@@ -44,7 +44,15 @@ def test_ingest_list_show_and_reingest(runner, db_path: Path) -> None:
     assert len(listed) == 1
     record = listed[0]
     assert list(record) == [
-        "id", "published", "source", "title", "url", "language", "words", "ingested_at", "origin"
+        "id",
+        "published",
+        "source",
+        "title",
+        "url",
+        "language",
+        "words",
+        "ingested_at",
+        "origin",
     ]
     assert record["published"] == "2024-12-02"
     assert record["source"] == "www.example-news.org"
@@ -60,13 +68,29 @@ def test_ingest_list_show_and_reingest(runner, db_path: Path) -> None:
 def test_overrides_and_stdin(runner, db_path: Path) -> None:
     result = runner.invoke(
         app,
-        ["ingest", "-", "--db", str(db_path), "--date", "2024-12-09", "--source", "desk",
-         "--title", "Piped"],
+        [
+            "ingest",
+            "-",
+            "--db",
+            str(db_path),
+            "--date",
+            "2024-12-09",
+            "--source",
+            "desk",
+            "--title",
+            "Piped",
+        ],
         input=article_text("Damascus"),
     )
     assert result.exit_code == 0, result.output
-    [record] = json.loads(runner.invoke(app, ["articles", "--db", str(db_path), "-f", "json"]).stdout)
-    assert (record["published"], record["source"], record["title"]) == ("2024-12-09", "desk", "Piped")
+    [record] = json.loads(
+        runner.invoke(app, ["articles", "--db", str(db_path), "-f", "json"]).stdout
+    )
+    assert (record["published"], record["source"], record["title"]) == (
+        "2024-12-09",
+        "desk",
+        "Piped",
+    )
 
 
 def test_bad_only_input_exits_nonzero_and_keeps_store(runner, db_path: Path, write) -> None:

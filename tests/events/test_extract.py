@@ -21,7 +21,8 @@ def code(coder):
 
 def _find(analysis, type_=None, source=None, target=None):
     return [
-        e for e in analysis.events
+        e
+        for e in analysis.events
         if (type_ is None or e.type == type_)
         and (source is None or e.source == source)
         and (target is None or e.target == target)
@@ -29,14 +30,20 @@ def _find(analysis, type_=None, source=None, target=None):
 
 
 def test_active_verb(code) -> None:
-    [event] = _find(code("Israeli warplanes struck Hezbollah positions on Monday."), "ASSAULT", target="HEZBOLLAH")
+    [event] = _find(
+        code("Israeli warplanes struck Hezbollah positions on Monday."),
+        "ASSAULT",
+        target="HEZBOLLAH",
+    )
     assert event.source in ("ISR", "ISR_MIL")
     assert event.status == "asserted"
     assert event.date == date(2024, 12, 2)
 
 
 def test_passive_voice_swaps_roles(code) -> None:
-    events = _find(code("Kurdish fighters of the SDF were attacked by the Syrian National Army."), "ASSAULT")
+    events = _find(
+        code("Kurdish fighters of the SDF were attacked by the Syrian National Army."), "ASSAULT"
+    )
     assert any(e.source == "SNA" and e.target == "SDF" for e in events)
 
 
@@ -47,7 +54,9 @@ def test_coordinated_subjects(code) -> None:
 
 
 def test_nominal_clash_is_reciprocal(code) -> None:
-    analysis = code("Clashes between the SDF and the Syrian National Army left dozens dead near Manbij.")
+    analysis = code(
+        "Clashes between the SDF and the Syrian National Army left dozens dead near Manbij."
+    )
     pairs = {(e.source, e.target) for e in _find(analysis, "ASSAULT")}
     assert ("SDF", "SNA") in pairs and ("SNA", "SDF") in pairs
     located = [e for e in analysis.events if e.location and e.location.name == "Manbij"]
@@ -68,7 +77,11 @@ def test_nominal_clash_is_reciprocal(code) -> None:
     ],
 )
 def test_status(code, text: str, status: str) -> None:
-    events = [e for e in code(text).events if e.source in ("TUR", "TUR_GOV", "TUR_MIL") and e.type == "ASSAULT"]
+    events = [
+        e
+        for e in code(text).events
+        if e.source in ("TUR", "TUR_GOV", "TUR_MIL") and e.type == "ASSAULT"
+    ]
     assert events, text
     assert events[0].status == status, (text, [(e.type, e.status) for e in events])
 
@@ -90,8 +103,12 @@ def test_accusation_is_asserted_and_what_it_alleges_is_claimed(code) -> None:
 
 
 def test_light_verb_and_complement(code) -> None:
-    analysis = code("The United States carried out air strikes against ISIS camps in central Syria.")
-    assert _find(analysis, "ASSAULT", "USA", "ISIS") or _find(analysis, "ASSAULT", "USA_MIL", "ISIS")
+    analysis = code(
+        "The United States carried out air strikes against ISIS camps in central Syria."
+    )
+    assert _find(analysis, "ASSAULT", "USA", "ISIS") or _find(
+        analysis, "ASSAULT", "USA_MIL", "ISIS"
+    )
     analysis = code("Russia agreed to withdraw its troops from Tartus.")
     retreat = [e for e in analysis.events if e.type == "RETREAT"]
     assert retreat and retreat[0].status == "planned"
@@ -102,6 +119,10 @@ def test_same_event_twice_in_an_article_is_merged(code) -> None:
         "Israeli jets struck Hezbollah positions in southern Lebanon on Monday. "
         "The strikes on Hezbollah came after rockets were fired."
     )
-    strikes = [e for e in analysis.events if e.type == "ASSAULT" and e.target == "HEZBOLLAH" and e.status == "asserted"]
+    strikes = [
+        e
+        for e in analysis.events
+        if e.type == "ASSAULT" and e.target == "HEZBOLLAH" and e.status == "asserted"
+    ]
     assert len(strikes) == 1
     assert strikes[0].mentions == 2

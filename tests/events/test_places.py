@@ -42,8 +42,9 @@ def test_aleppo(gaz: Gazetteer) -> None:
     assert gaz.lookup("  aleppo ") == place
 
 
-@pytest.mark.parametrize("text", ["Tal Rifaat", "Tal Rifat", "Tell Rifaat", "Tall Rif‘at",
-                                  "tal-rifaat"])
+@pytest.mark.parametrize(
+    "text", ["Tal Rifaat", "Tal Rifat", "Tell Rifaat", "Tall Rif‘at", "tal-rifaat"]
+)
 def test_tal_rifaat(gaz: Gazetteer, text: str) -> None:
     place = gaz.lookup(text)
     assert place is not None
@@ -51,8 +52,18 @@ def test_tal_rifaat(gaz: Gazetteer, text: str) -> None:
     assert near(place, 36.47, 37.09)
 
 
-@pytest.mark.parametrize("text", ["Deir Ezzor", "Deir ez-Zor", "Deir el-Zor", "Dayr al-Zor",
-                                  "Dayr az Zawr", "DEIR EZ ZOR", "Deir al-Zour"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deir Ezzor",
+        "Deir ez-Zor",
+        "Deir el-Zor",
+        "Dayr al-Zor",
+        "Dayr az Zawr",
+        "DEIR EZ ZOR",
+        "Deir al-Zour",
+    ],
+)
 def test_deir_ezzor(gaz: Gazetteer, text: str) -> None:
     place = gaz.lookup(text)
     assert place is not None
@@ -60,8 +71,7 @@ def test_deir_ezzor(gaz: Gazetteer, text: str) -> None:
     assert near(place, 35.34, 40.14)
 
 
-@pytest.mark.parametrize("text", ["Hodeidah", "Hudaydah", "al-Hudaydah", "Al Ḩudaydah",
-                                  "Hodeida"])
+@pytest.mark.parametrize("text", ["Hodeidah", "Hudaydah", "al-Hudaydah", "Al Ḩudaydah", "Hodeida"])
 def test_hodeidah(gaz: Gazetteer, text: str) -> None:
     place = gaz.lookup(text)
     assert place is not None
@@ -112,12 +122,26 @@ def test_turkey(gaz: Gazetteer, text: str) -> None:
     assert near(place, 39.92, 32.85)  # Ankara
 
 
-@pytest.mark.parametrize(("text", "iso3"), [
-    ("Russia", "RUS"), ("Syria", "SYR"), ("Iran", "IRN"), ("U.S.", "USA"), ("US", "USA"),
-    ("United States", "USA"), ("UK", "GBR"), ("Britain", "GBR"), ("South Korea", "KOR"),
-    ("North Korea", "PRK"), ("DRC", "COD"), ("Israel", "ISR"), ("Georgia", "GEO"),
-    ("the Netherlands", "NLD"), ("Palestine", "PSE"),
-])
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("Russia", "RUS"),
+        ("Syria", "SYR"),
+        ("Iran", "IRN"),
+        ("U.S.", "USA"),
+        ("US", "USA"),
+        ("United States", "USA"),
+        ("UK", "GBR"),
+        ("Britain", "GBR"),
+        ("South Korea", "KOR"),
+        ("North Korea", "PRK"),
+        ("DRC", "COD"),
+        ("Israel", "ISR"),
+        ("Georgia", "GEO"),
+        ("the Netherlands", "NLD"),
+        ("Palestine", "PSE"),
+    ],
+)
 def test_countries(gaz: Gazetteer, text: str, iso3: str) -> None:
     place = gaz.lookup(text)
     assert place is not None
@@ -178,9 +202,29 @@ def test_lookup_country(gaz: Gazetteer) -> None:
 
 
 # ---------------------------------------------------------------- what is not a place
-@pytest.mark.parametrize("text", ["Assad", "Hamas", "Hezbollah", "Reuters", "Monday", "March",
-                                  "Said", "Mark", "Army", "President", "Government", "police",
-                                  "Quds", "al-Sham", "the city", "villages", "the", "can"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Assad",
+        "Hamas",
+        "Hezbollah",
+        "Reuters",
+        "Monday",
+        "March",
+        "Said",
+        "Mark",
+        "Army",
+        "President",
+        "Government",
+        "police",
+        "Quds",
+        "al-Sham",
+        "the city",
+        "villages",
+        "the",
+        "can",
+    ],
+)
 def test_never_places(gaz: Gazetteer, text: str) -> None:
     assert gaz.lookup(text) is None
 
@@ -237,8 +281,16 @@ def test_fold_place_name() -> None:
 
 
 def test_lookup_is_fast(gaz: Gazetteer) -> None:
-    names = ["Aleppo", "Deir Ezzor", "the Golan Heights", "U.S.", "Türkiye", "Al Ḩudaydah",
-             "Nowhereville", "Monday"]
+    names = [
+        "Aleppo",
+        "Deir Ezzor",
+        "the Golan Heights",
+        "U.S.",
+        "Türkiye",
+        "Al Ḩudaydah",
+        "Nowhereville",
+        "Monday",
+    ]
     rounds = 2000
     start = time.perf_counter()
     for _ in range(rounds):
@@ -258,26 +310,42 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("body", "reason"), [
-    ("places:\n  - {name: Ok, lat: 1, lon: 2, country: SYR, kind: city}\n"
-     "  - {name: Nokind, lat: 1, lon: 2, country: SYR}\n", "entry 2: Nokind: 'kind'"),
-    ("places:\n  - {name: X, lat: 95, lon: 2, country: SYR, kind: city}\n", "entry 1: X: 'lat'"),
-    ("places:\n  - {name: X, lat: 1, lon: 2, country: SYR, kind: city, typo: 1}\n",
-     "entry 1: unknown field 'typo'"),
-    ("places:\n  - {name: X, lat: 1, country: SYR, kind: city}\n", "entry 1: X: give both"),
-    ("places:\n  - {name: X, kind: city}\n", "entry 1: X: give 'geonameid'"),
-    ("places:\n  - {name: X, lat: 1, lon: 2, country: Syria, kind: city}\n",
-     "entry 1: X: 'country'"),
-    ("places:\n  - {name: X, geonameid: yes, kind: city}\n", "entry 1: X: 'geonameid'"),
-    ("places:\n  - just a string\n", "entry 1: expected a mapping"),
-    ("places:\n  - {name: A, aliases: [B], lat: 1, lon: 2, country: SYR, kind: city}\n"
-     "  - {name: B, lat: 1, lon: 2, country: SYR, kind: city}\n", "entry 2: 'B' already names"),
-    ("places: {name: X}\n", "'places' must be a list"),
-    ("place:\n  - {name: X}\n", "unknown top-level key 'place'"),
-    ("places: [\n", "invalid YAML"),
-    ("never_places: [yes]\n", "never_places: item 1"),
-    ("countries: {XX: [Nowhere]}\n", "countries: 'XX'"),
-])
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (
+            "places:\n  - {name: Ok, lat: 1, lon: 2, country: SYR, kind: city}\n"
+            "  - {name: Nokind, lat: 1, lon: 2, country: SYR}\n",
+            "entry 2: Nokind: 'kind'",
+        ),
+        (
+            "places:\n  - {name: X, lat: 95, lon: 2, country: SYR, kind: city}\n",
+            "entry 1: X: 'lat'",
+        ),
+        (
+            "places:\n  - {name: X, lat: 1, lon: 2, country: SYR, kind: city, typo: 1}\n",
+            "entry 1: unknown field 'typo'",
+        ),
+        ("places:\n  - {name: X, lat: 1, country: SYR, kind: city}\n", "entry 1: X: give both"),
+        ("places:\n  - {name: X, kind: city}\n", "entry 1: X: give 'geonameid'"),
+        (
+            "places:\n  - {name: X, lat: 1, lon: 2, country: Syria, kind: city}\n",
+            "entry 1: X: 'country'",
+        ),
+        ("places:\n  - {name: X, geonameid: yes, kind: city}\n", "entry 1: X: 'geonameid'"),
+        ("places:\n  - just a string\n", "entry 1: expected a mapping"),
+        (
+            "places:\n  - {name: A, aliases: [B], lat: 1, lon: 2, country: SYR, kind: city}\n"
+            "  - {name: B, lat: 1, lon: 2, country: SYR, kind: city}\n",
+            "entry 2: 'B' already names",
+        ),
+        ("places: {name: X}\n", "'places' must be a list"),
+        ("place:\n  - {name: X}\n", "unknown top-level key 'place'"),
+        ("places: [\n", "invalid YAML"),
+        ("never_places: [yes]\n", "never_places: item 1"),
+        ("countries: {XX: [Nowhere]}\n", "countries: 'XX'"),
+    ],
+)
 def test_malformed_alias_file(tmp_path: Path, body: str, reason: str) -> None:
     path = write(tmp_path / "bad places.yaml", body)
     with pytest.raises(ConfigError) as info:
@@ -304,15 +372,18 @@ def test_unknown_geonameid(tmp_path: Path) -> None:
 
 
 def test_extra_alias_file_with_big_cities_only(tmp_path: Path) -> None:
-    path = write(tmp_path / "extra.yaml", (
-        "places:\n"
-        "  - {name: Camp Nowhere, aliases: [Nowhere base], lat: 10.5, lon: 20.25,"
-        " country: TCD, kind: site}\n"
-        "  - {name: Aleppo City, aliases: [Aleppo], geonameid: 170063, kind: city}\n"
-        "countries:\n"
-        "  CHN: [Middle Kingdom]\n"
-        "never_places: [Metula, Paris]\n"
-    ))
+    path = write(
+        tmp_path / "extra.yaml",
+        (
+            "places:\n"
+            "  - {name: Camp Nowhere, aliases: [Nowhere base], lat: 10.5, lon: 20.25,"
+            " country: TCD, kind: site}\n"
+            "  - {name: Aleppo City, aliases: [Aleppo], geonameid: 170063, kind: city}\n"
+            "countries:\n"
+            "  CHN: [Middle Kingdom]\n"
+            "never_places: [Metula, Paris]\n"
+        ),
+    )
     gaz = Gazetteer.load(extra_alias_files=[path], min_city_population=15000)
     camp = gaz.lookup("Nowhere base")
     assert camp == Place("Camp Nowhere", "TCD", 10.5, 20.25, "site", None)

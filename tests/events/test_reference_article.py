@@ -3,12 +3,10 @@ issue asks for, and does not report the hypothetical deal or the hesitant deploy
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from tests.conftest import SHARED
 
 import realpolitik
-from tests.conftest import SHARED
 
 REFERENCE = SHARED / "reference" / "seed_article.txt"
 
@@ -58,12 +56,37 @@ def test_source_metadata_and_text(session) -> None:
 
 def test_actors_are_resolved(session) -> None:
     ids = {row.id for row in session.actors()}
-    for expected in ("IRN", "ASSAD_GOVERNMENT", "HEZBOLLAH", "HAMAS", "HTS", "SDF", "USA", "ISR",
-                     "RUS", "TUR", "IRGC", "IRQ_REB", "MOHAMMAD_BAGHERI"):
+    for expected in (
+        "IRN",
+        "ASSAD_GOVERNMENT",
+        "HEZBOLLAH",
+        "HAMAS",
+        "HTS",
+        "SDF",
+        "USA",
+        "ISR",
+        "RUS",
+        "TUR",
+        "IRGC",
+        "IRQ_REB",
+        "MOHAMMAD_BAGHERI",
+    ):
         assert expected in ids, expected
     article = session.articles()[0]
     unresolved = [m for m in session.mentions(article.id) if m.method == "unresolved"]
-    names = ("Iran", "Syria", "Hezbollah", "Hamas", "HTS", "SDF", "Israel", "Russia", "Turkey", "IRGC", "Bagheri")
+    names = (
+        "Iran",
+        "Syria",
+        "Hezbollah",
+        "Hamas",
+        "HTS",
+        "SDF",
+        "Israel",
+        "Russia",
+        "Turkey",
+        "IRGC",
+        "Bagheri",
+    )
     assert not [m.text for m in unresolved if any(n in m.text for n in names)]
 
 
@@ -78,8 +101,10 @@ def test_core_events(session) -> None:
         e["status"] == "claimed" and (e["source"] or {}).get("id") in ("USA", "ISR") for e in events
     )
     assert any(
-        (e["source"] or {}).get("id") == "HTS" and e["type"] in ("ASSAULT", "COERCE")
-        and e["status"] == "asserted" and (e["location"] or {}).get("name") == "Aleppo"
+        (e["source"] or {}).get("id") == "HTS"
+        and e["type"] in ("ASSAULT", "COERCE")
+        and e["status"] == "asserted"
+        and (e["location"] or {}).get("name") == "Aleppo"
         for e in events
     )
     assert _has(events, None, "ASSAULT", "SYR_MIL", "asserted", source="SDF")
@@ -97,15 +122,26 @@ def test_uncertain_things_are_not_asserted(session) -> None:
         src, tgt = (e["source"] or {}).get("country"), (e["target"] or {}).get("id")
         if tgt == "TUR" and e["type"] in ("AGREE", "COOPERATE"):
             assert e["status"] != "asserted", e
-        if e["type"] == "MOBILIZE" and src in ("IRN", "RUS") and (e["source"] or {}).get("id") != "IRGC":
+        if (
+            e["type"] == "MOBILIZE"
+            and src in ("IRN", "RUS")
+            and (e["source"] or {}).get("id") != "IRGC"
+        ):
             assert e["status"] != "asserted", e
-        if e["type"] == "COOPERATE" and src == "IRN" and "partnership" in e["evidence"]["text"][:80]:
+        if (
+            e["type"] == "COOPERATE"
+            and src == "IRN"
+            and "partnership" in e["evidence"]["text"][:80]
+        ):
             assert e["status"] != "asserted", e
 
 
 def test_relations(session) -> None:
     relations = session.relation_records()
-    triples = {((r["source"] or {}).get("id"), r["relation"], (r["target"] or {}).get("id")) for r in relations}
+    triples = {
+        ((r["source"] or {}).get("id"), r["relation"], (r["target"] or {}).get("id"))
+        for r in relations
+    }
     assert ("USA", "backs", "SDF") in triples
     for member in ("HEZBOLLAH", "HAMAS", "IRQ_REB"):
         assert (member, "member_of", "AXIS_OF_RESISTANCE") in triples

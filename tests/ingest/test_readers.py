@@ -2,11 +2,11 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.conftest import FIXTURES, article_text
 
 from realpolitik.errors import InputError
 from realpolitik.ingest import ReadOptions, read_articles
 from realpolitik.ingest.article import Article
-from tests.conftest import FIXTURES, article_text
 
 
 def _split(items: list) -> tuple[list[Article], list[InputError]]:
@@ -40,7 +40,7 @@ def test_jsonl_bad_lines_are_named_and_skipped(write) -> None:
     assert [a.title for a in articles] == ["A", None]
     assert articles[1].source == "wire.example.com"
     assert [e.where for e in errors] == [f"{path} line 2", f"{path} line 3", f"{path} line 4"]
-    assert "missing \"text\"" in str(errors[1])
+    assert 'missing "text"' in str(errors[1])
 
 
 def test_json_array(write) -> None:
@@ -69,8 +69,11 @@ def test_html_page(write) -> None:
         ("empty.txt", b"", "empty file"),
         ("blank.txt", b"  \n\n ", "empty file"),
         ("blob.txt", bytes(range(256)) * 4, "binary file"),
-        ("latin.txt", "Caf\u00e9 owners in the city said the army had left.".encode("latin-1") * 3,
-         "not valid utf-8"),
+        (
+            "latin.txt",
+            "Caf\u00e9 owners in the city said the army had left.".encode("latin-1") * 3,
+            "not valid utf-8",
+        ),
         ("short.txt", b"Too short.", "too short"),
     ],
 )

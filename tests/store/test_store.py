@@ -7,12 +7,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from tests.conftest import article_text
 
 from realpolitik.errors import NotFoundError, StoreBusyError, StoreError
 from realpolitik.ingest import make_article
 from realpolitik.store import ArticleQuery, Store
 from realpolitik.store.schema import LATEST_VERSION
-from tests.conftest import article_text
 
 
 def _article(topic: str, **meta):

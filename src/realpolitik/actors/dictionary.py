@@ -23,16 +23,43 @@ import yaml
 from realpolitik.errors import ConfigError
 
 KINDS = frozenset(
-    {"state", "agency", "group", "party", "igo", "alliance", "government", "person", "media",
-     "ngo", "business", "unresolved"}
+    {
+        "state",
+        "agency",
+        "group",
+        "party",
+        "igo",
+        "alliance",
+        "government",
+        "person",
+        "media",
+        "ngo",
+        "business",
+        "unresolved",
+    }
 )
 _ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _GENERIC = re.compile(r"^(?P<country>[A-Z]{3})_(?P<role>[A-Z]{3})$")
 _NO_COUNTRY_PREFIX = {"igo": "IGO", "alliance": "IGO"}
 _FIELDS = {
-    "id", "name", "kind", "country", "role", "parent", "affiliation", "title", "members",
-    "aliases", "demonyms", "capitals", "valid_from", "valid_to", "default_for", "wikidata",
-    "notes", "leader",
+    "id",
+    "name",
+    "kind",
+    "country",
+    "role",
+    "parent",
+    "affiliation",
+    "title",
+    "members",
+    "aliases",
+    "demonyms",
+    "capitals",
+    "valid_from",
+    "valid_to",
+    "default_for",
+    "wikidata",
+    "notes",
+    "leader",
 }
 
 
@@ -95,13 +122,14 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
+    mapping = {str(k): v for k, v in loader.construct_mapping(node, deep=True).items()}
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
 
 _LineLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line  # type: ignore[arg-type]
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _mapping_with_line,  # type: ignore[arg-type]
 )
 
 
@@ -240,7 +268,9 @@ class ActorDictionary:
         entry = self.get(actor_id)
         return entry.members if entry else ()
 
-    def stand_in(self, generic_id: str, day: date | None, prefer: Iterable[str] = ()) -> ActorEntry | None:
+    def stand_in(
+        self, generic_id: str, day: date | None, prefer: Iterable[str] = ()
+    ) -> ActorEntry | None:
         """The named actor that stands for a generic one (`SYR_GOV`) on a day.
 
         Candidates are entries with `default_for` equal to the generic id. Undated text cannot
@@ -326,7 +356,9 @@ def _parse_entry(item: Any, path: Path) -> ActorEntry:
     if kind not in KINDS:
         raise ConfigError(f"{where}: {actor_id} has unknown kind {kind!r}")
     country = item.get("country")
-    if country is not None and (not isinstance(country, str) or not re.match(r"^[A-Z]{3}$", country)):
+    if country is not None and (
+        not isinstance(country, str) or not re.match(r"^[A-Z]{3}$", country)
+    ):
         raise ConfigError(f"{where}: {actor_id} country must be an ISO 3166 alpha-3 code")
     if kind == "state":
         country = country or actor_id

@@ -9,11 +9,11 @@ them (that is `actors.resolve`, which sees the parse and the article date).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-import re
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -87,7 +87,8 @@ class ActorRuler:
             )
         for matcher, forms in ((self._exact, exact), (self._folded, folded)):
             keys = list(forms)
-            docs = list(nlp.tokenizer.pipe(forms[k] for k in keys))
+            tokenizer: Any = nlp.tokenizer
+            docs = list(tokenizer.pipe(forms[k] for k in keys))
             for key, doc in zip(keys, docs, strict=True):
                 matcher.add(key, [doc])
 

@@ -34,8 +34,14 @@ def find_actor(dictionary: ActorDictionary, store: Store, name: str) -> ActorEnt
     stored = [r for r in _stored(store) if r.id == key or r.name.lower() == folded]
     if stored:
         row = stored[0]
-        return ActorEntry(id=row.id, name=row.name, kind=row.kind, country=row.country,
-                          role=row.role, parent=row.parent)
+        return ActorEntry(
+            id=row.id,
+            name=row.name,
+            kind=row.kind,
+            country=row.country,
+            role=row.role,
+            parent=row.parent,
+        )
     raise NotFoundError(f"{name}: no actor with this id, name or alias")
 
 
@@ -43,7 +49,9 @@ def _stored(store: Store) -> list[ActorRow]:
     return store.actors(ActorQuery(include_unresolved=True))
 
 
-def actor_profile(store: Store, dictionary: ActorDictionary, name: str, limit: int = 50) -> ActorProfile:
+def actor_profile(
+    store: Store, dictionary: ActorDictionary, name: str, limit: int = 50
+) -> ActorProfile:
     entry = find_actor(dictionary, store, name)
     members = tuple(m for m in (dictionary.get(i) for i in entry.members) if m is not None)
     member_of = tuple(e for e in dictionary.entries.values() if entry.id in e.members)

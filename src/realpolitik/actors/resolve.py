@@ -22,22 +22,86 @@ from realpolitik.actors.matcher import SPANS_KEY, Candidate
 from realpolitik.actors.mentions import CONFIDENCE, Mention, ResolvedActors
 
 LOCATIVE_PREPOSITIONS = frozenset(
-    {"in", "to", "from", "near", "at", "into", "toward", "towards", "around", "outside",
-     "across", "over", "on", "inside", "via", "through", "beyond", "within", "of"}
+    {
+        "in",
+        "to",
+        "from",
+        "near",
+        "at",
+        "into",
+        "toward",
+        "towards",
+        "around",
+        "outside",
+        "across",
+        "over",
+        "on",
+        "inside",
+        "via",
+        "through",
+        "beyond",
+        "within",
+        "of",
+    }
 )
 MEMBER_NOUNS = frozenset(
-    {"figure", "official", "officials", "commander", "commanders", "member", "members",
-     "leader", "leaders", "spokesman", "spokeswoman", "spokesperson", "envoy", "delegation",
-     "representative", "representatives", "fighter", "fighters", "operative", "operatives",
-     "general", "chief", "head", "adviser", "advisor", "advisers", "advisors", "delegate",
-     "unit", "units", "militants", "cadres", "personnel", "forces", "troops"}
+    {
+        "figure",
+        "official",
+        "officials",
+        "commander",
+        "commanders",
+        "member",
+        "members",
+        "leader",
+        "leaders",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "envoy",
+        "delegation",
+        "representative",
+        "representatives",
+        "fighter",
+        "fighters",
+        "operative",
+        "operatives",
+        "general",
+        "chief",
+        "head",
+        "adviser",
+        "advisor",
+        "advisers",
+        "advisors",
+        "delegate",
+        "unit",
+        "units",
+        "militants",
+        "cadres",
+        "personnel",
+        "forces",
+        "troops",
+    }
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 UNRESOLVED_LABELS = frozenset({"PERSON", "ORG", "NORP"})
-GOVERNMENT_ANAPHORS = frozenset({"regime", "government", "administration", "authorities", "leadership"})
+GOVERNMENT_ANAPHORS = frozenset(
+    {"regime", "government", "administration", "authorities", "leadership"}
+)
 GROUP_ANAPHORS = frozenset(
-    {"group", "movement", "organization", "organisation", "militia", "faction", "rebels",
-     "militants", "insurgents", "fighters", "party"}
+    {
+        "group",
+        "movement",
+        "organization",
+        "organisation",
+        "militia",
+        "faction",
+        "rebels",
+        "militants",
+        "insurgents",
+        "fighters",
+        "party",
+    }
 )
 STATE_ANAPHORS = frozenset({"country", "nation", "state", "republic"})
 ALLIANCE_ANAPHORS = frozenset({"alliance", "coalition", "bloc", "axis"})
@@ -91,7 +155,9 @@ class ActorResolver:
 
     # --- dictionary spans ------------------------------------------------------------------------
 
-    def _choose(self, candidates: Iterable[Candidate], day: date | None) -> tuple[ActorEntry, Candidate] | None:
+    def _choose(
+        self, candidates: Iterable[Candidate], day: date | None
+    ) -> tuple[ActorEntry, Candidate] | None:
         options = [(self.dictionary.get(c.actor_id), c) for c in candidates]
         usable = [(e, c) for e, c in options if e is not None]
         if not usable:
@@ -99,7 +165,9 @@ class ActorResolver:
         valid = [(e, c) for e, c in usable if e.valid_on(day)]
         return (valid or usable)[0]
 
-    def _dictionary_span(self, span: Span, day: date | None, named_here: set[str]) -> Mention | None:
+    def _dictionary_span(
+        self, span: Span, day: date | None, named_here: set[str]
+    ) -> Mention | None:
         chosen = self._choose(span._.rp_candidates, day)
         if chosen is None:
             return None
@@ -116,12 +184,23 @@ class ActorResolver:
             # "Assad's regime", "the Netanyahu government": the government the person leads
             head = root.head
             actor_id, method = self._stand_in(entry.affiliation, day, named_here, "role")
-            return _mention(span.doc, min(span.start, _determiner_start(head)), head.i + 1, actor_id, method, head.i)
+            return _mention(
+                span.doc,
+                min(span.start, _determiner_start(head)),
+                head.i + 1,
+                actor_id,
+                method,
+                head.i,
+            )
         actor_id, method = self._stand_in(entry.id, day, named_here, "dictionary")
         return _mention(span.doc, span.start, span.end, actor_id, method, span.root.i)
 
     def _state_span(
-        self, span: Span, state: ActorEntry, candidate: Candidate, day: date | None,
+        self,
+        span: Span,
+        state: ActorEntry,
+        candidate: Candidate,
+        day: date | None,
         named_here: set[str],
     ) -> Mention | None:
         root = span.root
@@ -130,16 +209,24 @@ class ActorResolver:
             role = self.role_by_noun[_noun_key(role_token)]
             generic = self.dictionary.generic_id(state.country or state.id, role)
             actor_id, method = self._stand_in(generic, day, named_here, "role")
-            start = min(span.start, role_token.left_edge.i if role_token.i > span.end else span.start)
+            start = min(
+                span.start, role_token.left_edge.i if role_token.i > span.end else span.start
+            )
             start = min(start, _determiner_start(role_token))
-            return _mention(span.doc, start, max(span.end, role_token.i + 1), actor_id, method, role_token.i)
+            return _mention(
+                span.doc, start, max(span.end, role_token.i + 1), actor_id, method, role_token.i
+            )
         titled = self._title_after(span)
         if titled is not None:
             token, role = titled
             generic = self.dictionary.generic_id(state.country or state.id, role)
             actor_id, method = self._stand_in(generic, day, named_here, "role")
             return _mention(span.doc, span.start, token.i + 1, actor_id, method, token.i)
-        if candidate.alias_kind == "demonym" and root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound"):
+        if (
+            candidate.alias_kind == "demonym"
+            and root.tag_ in ("NNS", "NNPS")
+            and root.dep_ not in ("amod", "compound")
+        ):
             # "Palestinians living in Gaza", "thousands of Iraqis": the people, not the state
             generic = self.dictionary.generic_id(state.country or state.id, "CVL")
             if self.dictionary.get(generic) is not None:
@@ -171,7 +258,11 @@ class ActorResolver:
         root = span.root
         if root.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod"):
             head = root.head
-            if head.i >= span.end and head.pos_ in ("NOUN", "PROPN", "ADJ") and _noun_key(head) in self.role_by_noun:
+            if (
+                head.i >= span.end
+                and head.pos_ in ("NOUN", "PROPN", "ADJ")
+                and _noun_key(head) in self.role_by_noun
+            ):
                 return head
         # "forces of Iran" is rare in news; a following role noun in the same phrase is not
         following = span.doc[span.end] if span.end < len(span.doc) else None
@@ -184,13 +275,15 @@ class ActorResolver:
             return following
         return None
 
-    def _stand_in(self, actor_id: str, day: date | None, named_here: set[str], method: str) -> tuple[str, str]:
+    def _stand_in(
+        self, actor_id: str, day: date | None, named_here: set[str], method: str
+    ) -> tuple[str, str]:
         stand_in = self.dictionary.stand_in(actor_id, day, named_here)
         if stand_in is not None:
             return stand_in.id, "stand-in"
         return actor_id, method
 
-    # --- people known by apposition or title -------------------------------------------------------
+    # --- people known by apposition or title -----------------------------------------------------
 
     def _people(self, doc: Doc, out: ResolvedActors, day: date | None) -> None:
         for ent in doc.ents:
@@ -201,7 +294,9 @@ class ActorResolver:
                 continue
             person = self._ad_hoc_person(ent, affiliation)
             out.new_actors.setdefault(person.id, person)
-            out.add(_mention(doc, ent.start, ent.end, person.id, method, ent.root.i, label="PERSON"))
+            out.add(
+                _mention(doc, ent.start, ent.end, person.id, method, ent.root.i, label="PERSON")
+            )
 
     def _affiliation(self, ent: Span, out: ResolvedActors) -> tuple[ActorEntry | None, str]:
         root = ent.root
@@ -231,10 +326,17 @@ class ActorResolver:
         """`Iran` + `Foreign Minister` is the Iranian government."""
         if entry.kind != "state":
             return entry
-        words = phrase.text.lower() if isinstance(phrase, Span) else " ".join(t.text.lower() for t in phrase.subtree)
+        words = (
+            phrase.text.lower()
+            if isinstance(phrase, Span)
+            else " ".join(t.text.lower() for t in phrase.subtree)
+        )
         for title, role in self.role_by_title.items():
             if title in words:
-                return self.dictionary.get(self.dictionary.generic_id(entry.country or entry.id, role)) or entry
+                return (
+                    self.dictionary.get(self.dictionary.generic_id(entry.country or entry.id, role))
+                    or entry
+                )
         return entry
 
     def _ad_hoc_person(self, ent: Span, affiliation: ActorEntry) -> ActorEntry:
@@ -253,7 +355,9 @@ class ActorResolver:
 
     # --- roles placed by a state: "security forces in Guinea", "rebels of Ivory Coast" -----------
 
-    def _located_roles(self, doc: Doc, out: ResolvedActors, day: date | None, named_here: set[str]) -> None:
+    def _located_roles(
+        self, doc: Doc, out: ResolvedActors, day: date | None, named_here: set[str]
+    ) -> None:
         for token in doc:
             key = _noun_key(token)
             if token.pos_ != "NOUN" or key not in self.role_by_noun or out.at(token.i) is not None:
@@ -263,15 +367,21 @@ class ActorResolver:
                     continue
                 objects = [c for c in prep.children if c.dep_ == "pobj"]
                 mention = out.at(objects[0].i) if objects else None
-                entry = self.dictionary.get(mention.actor_id) if mention and mention.actor_id else None
+                entry = (
+                    self.dictionary.get(mention.actor_id) if mention and mention.actor_id else None
+                )
                 if entry is None or entry.kind != "state":
                     continue
-                generic = self.dictionary.generic_id(entry.country or entry.id, self.role_by_noun[key])
+                generic = self.dictionary.generic_id(
+                    entry.country or entry.id, self.role_by_noun[key]
+                )
                 actor_id, method = self._stand_in(generic, day, named_here, "role")
-                out.add(_mention(doc, _determiner_start(token), token.i + 1, actor_id, method, token.i))
+                out.add(
+                    _mention(doc, _determiner_start(token), token.i + 1, actor_id, method, token.i)
+                )
                 break
 
-    # --- members: "a senior figure from the IRGC" --------------------------------------------------
+    # --- members: "a senior figure from the IRGC" ------------------------------------------------
 
     def _members(self, doc: Doc, out: ResolvedActors) -> None:
         for token in doc:
@@ -287,13 +397,17 @@ class ActorResolver:
                 if mention is None or not mention.actor_id:
                     continue
                 entry = self._entry(mention.actor_id, out)
-                if entry is None or entry.is_person or (entry.kind == "state" and prep.lower_ == "in"):
+                if (
+                    entry is None
+                    or entry.is_person
+                    or (entry.kind == "state" and prep.lower_ == "in")
+                ):
                     continue
                 start = _determiner_start(token)
                 out.add(_mention(doc, start, token.i + 1, mention.actor_id, "member", token.i))
                 break
 
-    # --- entities the dictionary does not know -----------------------------------------------------
+    # --- entities the dictionary does not know ---------------------------------------------------
 
     def _unresolved(self, doc: Doc, out: ResolvedActors) -> None:
         for ent in doc.ents:
@@ -308,11 +422,17 @@ class ActorResolver:
             out.new_actors.setdefault(
                 actor_id, ActorEntry(id=actor_id, name=text, kind="unresolved", origin=ent.label_)
             )
-            out.add(_mention(doc, ent.start, ent.end, actor_id, "unresolved", ent.root.i, label=ent.label_))
+            out.add(
+                _mention(
+                    doc, ent.start, ent.end, actor_id, "unresolved", ent.root.i, label=ent.label_
+                )
+            )
 
-    # --- coreference -------------------------------------------------------------------------------
+    # --- coreference -----------------------------------------------------------------------------
 
-    def _coreference(self, doc: Doc, out: ResolvedActors, day: date | None, named_here: set[str]) -> None:
+    def _coreference(
+        self, doc: Doc, out: ResolvedActors, day: date | None, named_here: set[str]
+    ) -> None:
         resolved = sorted((m for m in out.mentions if m.resolved), key=lambda m: m.token_start)
         for token in doc:
             if out.at(token.i) is not None:
@@ -322,7 +442,9 @@ class ActorResolver:
             noun_phrase = (
                 word in GOVERNMENT_ANAPHORS | GROUP_ANAPHORS | STATE_ANAPHORS | ALLIANCE_ANAPHORS
                 and token.pos_ == "NOUN"
-                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+                and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
+                )
                 and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children)
             )
             if not (anaphor or noun_phrase):
@@ -341,7 +463,9 @@ class ActorResolver:
             resolved.append(mention)
             resolved.sort(key=lambda m: m.token_start)
 
-    def _antecedent(self, token: Token, resolved: list[Mention], out: ResolvedActors) -> Mention | None:
+    def _antecedent(
+        self, token: Token, resolved: list[Mention], out: ResolvedActors
+    ) -> Mention | None:
         sentence = token.sent
         fits = [m for m in resolved if m.token_end <= token.i and self._compatible(token, m, out)]
         cataphor = self._cataphor(token, resolved, out)
@@ -364,10 +488,14 @@ class ActorResolver:
             return previous[-1]
         return None
 
-    def _cataphor(self, token: Token, resolved: list[Mention], out: ResolvedActors) -> Mention | None:
+    def _cataphor(
+        self, token: Token, resolved: list[Mention], out: ResolvedActors
+    ) -> Mention | None:
         """`Observing its proxies weaken, Iran ...`: a pronoun in a fronted clause."""
         root = token.sent.root
-        if not any(a.dep_ in ("advcl", "prep") and a.head == root and a.i < root.i for a in token.ancestors):
+        if not any(
+            a.dep_ in ("advcl", "prep") and a.head == root and a.i < root.i for a in token.ancestors
+        ):
             return None
         for child in root.children:
             if child.dep_ in SUBJECT_DEPS and child.i > token.i:
@@ -395,14 +523,18 @@ class ActorResolver:
         if word in GOVERNMENT_ANAPHORS:
             return entry.role == "GOV" or entry.kind in ("government", "state")
         if word in GROUP_ANAPHORS:
-            return entry.kind in GROUP_KINDS or (entry.role in GROUP_ROLES and entry.kind != "state")
+            return entry.kind in GROUP_KINDS or (
+                entry.role in GROUP_ROLES and entry.kind != "state"
+            )
         if word in STATE_ANAPHORS:
             return entry.kind == "state"
         if word in ALLIANCE_ANAPHORS:
             return entry.kind in ("alliance", "igo")
         return False
 
-    def _government_of(self, actor_id: str, day: date | None, named_here: set[str], out: ResolvedActors) -> str:
+    def _government_of(
+        self, actor_id: str, day: date | None, named_here: set[str], out: ResolvedActors
+    ) -> str:
         entry = self._entry(actor_id, out)
         if entry is not None and entry.kind == "state":
             generic = self.dictionary.generic_id(entry.country or entry.id, "GOV")
@@ -411,7 +543,13 @@ class ActorResolver:
 
 
 def _mention(
-    doc: Doc, start: int, end: int, actor_id: str | None, method: str, head: int, label: str = "ACTOR"
+    doc: Doc,
+    start: int,
+    end: int,
+    actor_id: str | None,
+    method: str,
+    head: int,
+    label: str = "ACTOR",
 ) -> Mention:
     span = doc[start:end]
     return Mention(

@@ -13,7 +13,12 @@ from typing import Any
 
 import yaml
 
-from realpolitik.actors.dictionary import ActorDictionary, ActorEntry, bundled_files, load_dictionary
+from realpolitik.actors.dictionary import (
+    ActorDictionary,
+    ActorEntry,
+    bundled_files,
+    load_dictionary,
+)
 from realpolitik.config import Config
 from realpolitik.errors import ConfigError
 

@@ -19,17 +19,17 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 import realpolitik
 from realpolitik.cli import records
+from realpolitik.cli.highlight import highlight
 from realpolitik.cli.options import (
+    ActorsOption,
     DbOption,
     FormatOption,
-    ActorsOption,
     LimitOption,
     ModelOption,
     SinceOption,
     UntilOption,
     parse_date_option,
 )
-from realpolitik.cli.highlight import highlight
 from realpolitik.cli.output import Format, dumps, render_records
 from realpolitik.errors import RealpolitikError
 from realpolitik.pipeline import IngestReport, Outcome, Overrides
@@ -88,7 +88,8 @@ def _session(db: Path | None, *, read_only: bool = False, model: str | None = No
 @friendly_errors
 def ingest(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.", show_default=False)
+        list[str],
+        typer.Argument(help="Files, folders (recursive) or - for stdin.", show_default=False),
     ],
     db: DbOption = None,
     glob: Annotated[
@@ -101,7 +102,9 @@ def ingest(
     source: Annotated[
         str | None, typer.Option("--source", help="Publisher for every article read.")
     ] = None,
-    title: Annotated[str | None, typer.Option("--title", help="Title for every article read.")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Title for every article read.")
+    ] = None,
     encoding: Annotated[
         str | None, typer.Option("--encoding", help="Text encoding of the inputs [default: utf-8].")
     ] = None,
@@ -312,12 +315,20 @@ actors_app_help = (
 def actor_add(
     actor_id: Annotated[str, typer.Argument(help="Upper-case id, e.g. NORTHERN_FALCONS.")],
     name: Annotated[str, typer.Option("--name", help="Canonical name.")],
-    kind: Annotated[str, typer.Option("--kind", help="group, party, agency, igo, alliance, person...")] = "group",
+    kind: Annotated[
+        str, typer.Option("--kind", help="group, party, agency, igo, alliance, person...")
+    ] = "group",
     country: Annotated[str | None, typer.Option("--country", help="ISO 3166 alpha-3 code.")] = None,
     role: Annotated[str | None, typer.Option("--role", help="CAMEO role code, e.g. REB.")] = None,
-    parent: Annotated[str | None, typer.Option("--parent", help="Id of the actor it belongs to.")] = None,
-    alias: Annotated[list[str] | None, typer.Option("--alias", help="Another name (repeatable).")] = None,
-    valid_from: Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD).")] = None,
+    parent: Annotated[
+        str | None, typer.Option("--parent", help="Id of the actor it belongs to.")
+    ] = None,
+    alias: Annotated[
+        list[str] | None, typer.Option("--alias", help="Another name (repeatable).")
+    ] = None,
+    valid_from: Annotated[
+        str | None, typer.Option("--from", help="First day (YYYY-MM-DD).")
+    ] = None,
     valid_to: Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD).")] = None,
 ) -> None:
     """Add an actor to your own dictionary (config folder), validated with the whole dictionary."""
@@ -327,8 +338,15 @@ def actor_add(
     entry = add_actor(
         config,
         {
-            "id": actor_id, "name": name, "kind": kind, "country": country, "role": role,
-            "parent": parent, "aliases": alias or [], "valid_from": valid_from, "valid_to": valid_to,
+            "id": actor_id,
+            "name": name,
+            "kind": kind,
+            "country": country,
+            "role": role,
+            "parent": parent,
+            "aliases": alias or [],
+            "valid_from": valid_from,
+            "valid_to": valid_to,
         },
     )
     _out().print(f"added {entry.id} ({entry.code}) to {config.user_actor_dir / 'user.yaml'}")
@@ -350,7 +368,9 @@ def actor_command(
         return
     out = _out()
     entry = profile.entry
-    out.print(f"[bold]{escape(entry.name)}[/bold]  [dim]{entry.id} · {entry.code} · {entry.kind}[/dim]")
+    out.print(
+        f"[bold]{escape(entry.name)}[/bold]  [dim]{entry.id} · {entry.code} · {entry.kind}[/dim]"
+    )
     lines = [
         ("title", entry.title),
         ("affiliation", entry.affiliation),
@@ -366,7 +386,10 @@ def actor_command(
             out.print(f"[cyan]{label:>11}[/cyan] {escape(str(value))}")
     out.print(f"[cyan]{'mentions':>11}[/cyan] {len(profile.mentions)}")
     for article_id, mention in profile.mentions[:20]:
-        out.print(f"            {article_id[:12]} [{mention.start}:{mention.end}] {escape(mention.text)} [dim]({mention.method})[/dim]")
+        out.print(
+            f"            {article_id[:12]} [{mention.start}:{mention.end}] "
+            f"{escape(mention.text)} [dim]({mention.method})[/dim]"
+        )
 
 
 def _tenure(start: Any, end: Any) -> str:
@@ -404,13 +427,20 @@ def events_command(
     with _session(db, read_only=True) as session:
         article_id = session.article(article).id if article else None
         rows = session.event_records(
-            actor=actor, type=type_, status=status, since=start, until=end,
-            article_id=article_id, limit=limit,
+            actor=actor,
+            type=type_,
+            status=status,
+            since=start,
+            until=end,
+            article_id=article_id,
+            limit=limit,
         )
     if fmt is Format.table:
         rows = [_event_row(r) for r in rows]
         render_records(
-            rows, fmt, _out(),
+            rows,
+            fmt,
+            _out(),
             table_columns=("date", "source", "type", "target", "status", "place", "evidence"),
             widths={"evidence": 60, "source": 22, "target": 22},
         )
@@ -470,13 +500,18 @@ def relations_command(
 
 
 eval_app = typer.Typer(
-    help="Measure accuracy on labelled data.\n\nExample: realpolitik eval plover ../shared/eval/plover_gsr.jsonl",
+    help=(
+        "Measure accuracy on labelled data.\n\n"
+        "Example: realpolitik eval plover ../shared/eval/plover_gsr.jsonl"
+    ),
     no_args_is_help=True,
 )
 app.add_typer(eval_app, name="eval")
 
 
-@eval_app.command("plover", epilog="Example: realpolitik eval plover ../shared/eval/plover_gsr.jsonl")
+@eval_app.command(
+    "plover", epilog="Example: realpolitik eval plover ../shared/eval/plover_gsr.jsonl"
+)
 @friendly_errors
 def eval_plover(
     path: Annotated[Path, typer.Argument(help="PLOVER gold records (JSON lines).")],
@@ -487,7 +522,9 @@ def eval_plover(
     _run_eval("plover", path, model, fmt)
 
 
-@eval_app.command("petrarch", epilog="Example: realpolitik eval petrarch ../shared/eval/petr2_gsr_gigaword.jsonl")
+@eval_app.command(
+    "petrarch", epilog="Example: realpolitik eval petrarch ../shared/eval/petr2_gsr_gigaword.jsonl"
+)
 @friendly_errors
 def eval_petrarch(
     path: Annotated[Path, typer.Argument(help="PETRARCH validation records (JSON lines).")],
@@ -518,9 +555,7 @@ def db_info(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
     with _session(db, read_only=True) as session:
         record = records.info_record(session.info())
     if fmt is Format.table:
-        render_records(
-            [{"key": k, "value": v} for k, v in record.items()], Format.table, _out()
-        )
+        render_records([{"key": k, "value": v} for k, v in record.items()], Format.table, _out())
     else:
         render_records([record], fmt, _out())
 

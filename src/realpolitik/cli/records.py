@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from realpolitik.ingest import Article
 from realpolitik.actors.mentions import Mention
 from realpolitik.actors.profile import ActorProfile
+from realpolitik.ingest import Article
 from realpolitik.store import ActorRow, StoreInfo
 
 

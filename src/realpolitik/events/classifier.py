@@ -78,7 +78,9 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END_RE.finditer(text):
         # Keep a closing quote or bracket with the sentence it closes.
-        end = match.start() + len(match.group().rstrip()) if match.group().strip() else match.start()
+        end = (
+            match.start() + len(match.group().rstrip()) if match.group().strip() else match.start()
+        )
         parts.append(text[start:end])
         start = match.end()
     parts.append(text[start:])
@@ -164,9 +166,7 @@ class _Rows:
         return row_ids, self.indices[positions], self.data[positions]
 
 
-def _vectorize(
-    texts: Sequence[str], vocabulary: dict[str, int], idf: np.ndarray
-) -> _Rows:
+def _vectorize(texts: Sequence[str], vocabulary: dict[str, int], idf: np.ndarray) -> _Rows:
     indptr = np.zeros(len(texts) + 1, dtype=np.int64)
     indices: list[int] = []
     data: list[float] = []

@@ -16,10 +16,20 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = {
     name: number
     for number, names in enumerate(
-        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")),
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
         start=1,
     )
     for name in names
@@ -29,7 +39,9 @@ _MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
-def event_dates(trigger: Token, sentence: Span, day: date | None, status: str) -> tuple[date | None, date | None]:
+def event_dates(
+    trigger: Token, sentence: Span, day: date | None, status: str
+) -> tuple[date | None, date | None]:
     """(start, end) of the event; end is None for a single day."""
     phrases = [ent for ent in sentence.ents if ent.label_ == "DATE"]
     near = [p for p in phrases if _attached(p, trigger)] or phrases
@@ -42,7 +54,9 @@ def event_dates(trigger: Token, sentence: Span, day: date | None, status: str) -
     return day, None
 
 
-def parse_date_phrase(text: str, day: date | None, *, since: bool = False) -> tuple[date | None, date | None] | None:
+def parse_date_phrase(
+    text: str, day: date | None, *, since: bool = False
+) -> tuple[date | None, date | None] | None:
     lower = text.lower()
     if day is not None:
         for index, name in enumerate(WEEKDAYS):
@@ -59,7 +73,9 @@ def parse_date_phrase(text: str, day: date | None, *, since: bool = False) -> tu
         match = pattern.search(text)
         if not match:
             continue
-        number, month_name = (match.group(1), match.group(2)) if order == "dm" else (match.group(2), match.group(1))
+        number, month_name = (
+            (match.group(1), match.group(2)) if order == "dm" else (match.group(2), match.group(1))
+        )
         month = MONTHS.get(month_name.lower().rstrip("."))
         if month is None:
             continue
@@ -94,9 +110,10 @@ def _year_for(month: int, number: int, day: date | None) -> int | None:
 
 def _attached(phrase: Span, trigger: Token) -> bool:
     root = phrase.root
-    return any(a.i == trigger.i for a in root.ancestors) and sum(1 for _ in root.ancestors) - sum(
-        1 for _ in trigger.ancestors
-    ) <= 3
+    return (
+        any(a.i == trigger.i for a in root.ancestors)
+        and sum(1 for _ in root.ancestors) - sum(1 for _ in trigger.ancestors) <= 3
+    )
 
 
 def _preceded_by(phrase: Span, word: str) -> bool:

@@ -26,7 +26,23 @@ from realpolitik.events.status import event_status
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass",)
-PLACE_PREPS = frozenset({"in", "at", "near", "around", "into", "across", "outside", "inside", "from", "on", "toward", "towards", "over"})
+PLACE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "around",
+        "into",
+        "across",
+        "outside",
+        "inside",
+        "from",
+        "on",
+        "toward",
+        "towards",
+        "over",
+    }
+)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 # Verbal interactions that mean nothing without someone on the receiving end:
 # "officials recognize the challenges" is not diplomatic recognition.
@@ -36,16 +52,84 @@ NEEDS_TARGET = frozenset({"SUPPORT", "CONSULT"})
 LOCATION_TARGET_PREPS = frozenset({"in", "into", "to", "inside", "across", "on", "for", "over"})
 # People who act though the dictionary cannot name them: "gunmen attacked", "thousands marched".
 AGENT_NOUNS = frozenset(
-    {"gunman", "militant", "fighter", "rebel", "protester", "protestor", "demonstrator",
-     "student", "worker", "soldier", "troop", "police", "policeman", "official", "leader",
-     "thousand", "hundred", "dozen", "score", "crowd", "mob", "group", "force", "unit",
-     "assailant", "attacker", "insurgent", "guerrilla", "terrorist", "man", "woman", "people",
-     "resident", "villager", "refugee", "farmer", "activist", "opposition", "party", "faction",
-     "army", "militia", "government", "authority", "regime", "administration", "minister",
-     "president", "spokesman", "spokeswoman", "commander", "delegation", "envoy", "country",
-     "state", "nation", "member", "supporter", "follower", "sniper", "pirate", "smuggler"}
+    {
+        "gunman",
+        "militant",
+        "fighter",
+        "rebel",
+        "protester",
+        "protestor",
+        "demonstrator",
+        "student",
+        "worker",
+        "soldier",
+        "troop",
+        "police",
+        "policeman",
+        "official",
+        "leader",
+        "thousand",
+        "hundred",
+        "dozen",
+        "score",
+        "crowd",
+        "mob",
+        "group",
+        "force",
+        "unit",
+        "assailant",
+        "attacker",
+        "insurgent",
+        "guerrilla",
+        "terrorist",
+        "man",
+        "woman",
+        "people",
+        "resident",
+        "villager",
+        "refugee",
+        "farmer",
+        "activist",
+        "opposition",
+        "party",
+        "faction",
+        "army",
+        "militia",
+        "government",
+        "authority",
+        "regime",
+        "administration",
+        "minister",
+        "president",
+        "spokesman",
+        "spokeswoman",
+        "commander",
+        "delegation",
+        "envoy",
+        "country",
+        "state",
+        "nation",
+        "member",
+        "supporter",
+        "follower",
+        "sniper",
+        "pirate",
+        "smuggler",
+    }
 )
-ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "condemn", "criticize", "criticise", "fault", "denounce"})
+ACCUSING_VERBS = frozenset(
+    {
+        "accuse",
+        "charge",
+        "suspect",
+        "blame",
+        "condemn",
+        "criticize",
+        "criticise",
+        "fault",
+        "denounce",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -69,15 +153,27 @@ class EventExtractor:
         self.dictionary = dictionary
         self.gazetteer = gazetteer
 
-    def extract(self, doc: Doc, actors: ResolvedActors, article_id: str, day: date | None) -> list[Event]:
+    def extract(
+        self, doc: Doc, actors: ResolvedActors, article_id: str, day: date | None
+    ) -> list[Event]:
         fallback = self._article_place(doc, actors)
         events: list[Event] = []
         for sentence in doc.sents:
-            for trigger, anchor, pattern, sources, targets in self._sentence_events(sentence, actors):
+            for trigger, anchor, pattern, sources, targets in self._sentence_events(
+                sentence, actors
+            ):
                 events.extend(
                     self._events(
-                        trigger, anchor, pattern, sources, targets, sentence, actors, article_id,
-                        day, fallback,
+                        trigger,
+                        anchor,
+                        pattern,
+                        sources,
+                        targets,
+                        sentence,
+                        actors,
+                        article_id,
+                        day,
+                        fallback,
                     )
                 )
         return events
@@ -103,29 +199,32 @@ class EventExtractor:
                 continue
             light = self._light_verb_object(token)
             if light is not None:
-                noun, pattern = light
+                noun, noun_pattern = light
                 consumed.add(noun.i)
-                sources, targets = self._verb_arguments(token, pattern, actors)
-                noun_sources, noun_targets = self._noun_arguments(noun, pattern, actors)
-                yield noun, token, pattern, sources or noun_sources, noun_targets or targets
+                sources, targets = self._verb_arguments(token, noun_pattern, actors)
+                noun_sources, noun_targets = self._noun_arguments(noun, noun_pattern, actors)
+                yield noun, token, noun_pattern, sources or noun_sources, noun_targets or targets
                 continue
-            pattern = verb_pattern
-            if pattern is None or actors.at(token.i) is not None or self._figurative(token, pattern, actors):
+            if (
+                verb_pattern is None
+                or actors.at(token.i) is not None
+                or self._figurative(token, verb_pattern, actors)
+            ):
                 continue
-            sources, targets = self._verb_arguments(token, pattern, actors)
-            if pattern.type in NEEDS_TARGET and not targets:
+            sources, targets = self._verb_arguments(token, verb_pattern, actors)
+            if verb_pattern.type in NEEDS_TARGET and not targets:
                 continue
-            yield token, token, pattern, sources, targets
+            yield token, token, verb_pattern, sources, targets
         for token in sentence:
             if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed or actors.at(token.i):
                 continue
-            pattern = self.lexicon.match_noun(token)
-            if pattern is None:
+            noun_trigger = self.lexicon.match_noun(token)
+            if noun_trigger is None:
                 continue
-            sources, targets = self._noun_arguments(token, pattern, actors)
-            if pattern.type in NEEDS_TARGET and not targets:
+            sources, targets = self._noun_arguments(token, noun_trigger, actors)
+            if noun_trigger.type in NEEDS_TARGET and not targets:
                 continue
-            yield token, token, pattern, sources, targets
+            yield token, token, noun_trigger, sources, targets
 
     def _figurative(self, verb: Token, pattern: Trigger, actors: ResolvedActors) -> bool:
         """`a shift that threatens Iran's position`, `uncertainty surrounding the deployment`:
@@ -168,7 +267,12 @@ class EventExtractor:
             elif child.dep_ in PASSIVE_SUBJECTS:
                 targets += self._actors_in(child, actors)
             elif child.dep_ == "agent":
-                sources += [a for g in child.children if g.dep_ == "pobj" for a in self._actors_in(g, actors)]
+                sources += [
+                    a
+                    for g in child.children
+                    if g.dep_ == "pobj"
+                    for a in self._actors_in(g, actors)
+                ]
             elif child.dep_ in ("dobj", "dative", "attr", "oprd"):
                 targets += self._actors_in(child, actors, look_inside=True)
         if not targets:
@@ -179,8 +283,15 @@ class EventExtractor:
             # "refused to deploy troops in Iraq": the refusal concerns the complement's target
             for child in verb.children:
                 if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-                    targets = [a for c in child.children if c.dep_ in ("dobj", "dative") for a in self._actors_in(c, actors)]
-                    targets = targets or self._prep_objects(child, self.lexicon.object_preps, actors)
+                    targets = [
+                        a
+                        for c in child.children
+                        if c.dep_ in ("dobj", "dative")
+                        for a in self._actors_in(c, actors)
+                    ]
+                    targets = targets or self._prep_objects(
+                        child, self.lexicon.object_preps, actors
+                    )
                     targets = targets or self._location_state(child, actors)
         if not targets:
             targets = self._location_state(verb, actors)
@@ -191,10 +302,14 @@ class EventExtractor:
         if passive and pattern.type in ("MOBILIZE", "RETREAT", "AID") and not sources:
             # "troops were deployed to X": the force deployed acts; where it goes is the target
             sources = targets
-            targets = self._prep_objects(verb, ("to", "into", "toward", "towards", "against"), actors)
+            targets = self._prep_objects(
+                verb, ("to", "into", "toward", "towards", "against"), actors
+            )
         if pattern.reverse:
             sources, targets = targets, sources
-        return _unique(sources), _unique([t for t in targets if t.actor_id not in {s.actor_id for s in sources}])
+        return _unique(sources), _unique(
+            [t for t in targets if t.actor_id not in {s.actor_id for s in sources}]
+        )
 
     def _noun_arguments(
         self, noun: Token, pattern: Trigger, actors: ResolvedActors
@@ -206,7 +321,12 @@ class EventExtractor:
                 found = self._actors_in(child, actors)
                 if not found and child.dep_ == "amod":
                     # "HTS-led offensive": the actor hangs off the participle
-                    found = [a for g in child.children if g.dep_ in ("npadvmod", "compound") for a in self._actors_in(g, actors)]
+                    found = [
+                        a
+                        for g in child.children
+                        if g.dep_ in ("npadvmod", "compound")
+                        for a in self._actors_in(g, actors)
+                    ]
                 sources += found
             elif child.dep_ == "prep":
                 word = child.lower_
@@ -215,14 +335,21 @@ class EventExtractor:
                 if word == "between":
                     if len(found) == 1:
                         # the parser often hangs "and Y" on the noun itself, or elsewhere
-                        found += [a for c in noun.children if c.dep_ == "conj" for a in self._actors_in(c, actors)]
+                        found += [
+                            a
+                            for c in noun.children
+                            if c.dep_ == "conj"
+                            for a in self._actors_in(c, actors)
+                        ]
                     if len(found) == 1 and objects:
                         found += self._after_and(objects[0], actors)
                     sources += found[:1]
                     targets += found[1:]
-                elif word == "by":
-                    sources += found
-                elif word in ("of",) and pattern.type in ("RETREAT", "MOBILIZE", "AID", "ASSAULT") and not sources:
+                elif word == "by" or (
+                    word in ("of",)
+                    and pattern.type in ("RETREAT", "MOBILIZE", "AID", "ASSAULT")
+                    and not sources
+                ):
                     sources += found
                 elif word in (pattern.object_preps or self.lexicon.object_preps) or word == "from":
                     targets += found
@@ -232,7 +359,9 @@ class EventExtractor:
             targets = self._location_state(noun, actors)
         if not sources:
             sources = self._governing_subject(noun, actors)
-        return _unique(sources), _unique([t for t in targets if t.actor_id not in {s.actor_id for s in sources}])
+        return _unique(sources), _unique(
+            [t for t in targets if t.actor_id not in {s.actor_id for s in sources}]
+        )
 
     def _after_and(self, token: Token, actors: ResolvedActors) -> list[Argument]:
         """`between X and Y` misparsed: the first actor within a few words after X's `and`."""
@@ -250,12 +379,18 @@ class EventExtractor:
             if child.dep_ == "prep" and child.lower_ in LOCATION_TARGET_PREPS:
                 for g in child.children:
                     mention = actors.at(g.i)
-                    entry = self.dictionary.get(mention.actor_id) if mention and mention.actor_id else None
+                    entry = (
+                        self.dictionary.get(mention.actor_id)
+                        if mention and mention.actor_id
+                        else None
+                    )
                     if g.dep_ == "pobj" and entry is not None and entry.kind == "state":
                         return [Argument(entry.id, g)]
         return []
 
-    def _prep_objects(self, verb: Token, preps: tuple[str, ...], actors: ResolvedActors) -> list[Argument]:
+    def _prep_objects(
+        self, verb: Token, preps: tuple[str, ...], actors: ResolvedActors
+    ) -> list[Argument]:
         if not preps:
             return []
         heads = [verb, *[c for c in verb.children if c.dep_ in ("dobj", "attr")]]
@@ -265,10 +400,17 @@ class EventExtractor:
                 return found
         return []
 
-    def _prep_objects_of(self, verb: Token, preps: tuple[str, ...], actors: ResolvedActors) -> list[Argument]:
+    def _prep_objects_of(
+        self, verb: Token, preps: tuple[str, ...], actors: ResolvedActors
+    ) -> list[Argument]:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in preps:
-                found = [a for g in child.children if g.dep_ == "pobj" for a in self._actors_in(g, actors, look_inside=True)]
+                found = [
+                    a
+                    for g in child.children
+                    if g.dep_ == "pobj"
+                    for a in self._actors_in(g, actors, look_inside=True)
+                ]
                 if found:
                     return found
         return []
@@ -289,7 +431,12 @@ class EventExtractor:
                 and head.head.lemma_.lower() in ACCUSING_VERBS
             ):
                 # "Iran accused Israel of bombing": the accused is the one who bombed
-                return [a for c in head.head.children if c.dep_ == "dobj" for a in self._actors_in(c, actors)]
+                return [
+                    a
+                    for c in head.head.children
+                    if c.dep_ == "dobj"
+                    for a in self._actors_in(c, actors)
+                ]
             found = [
                 a
                 for c in head.children
@@ -308,7 +455,9 @@ class EventExtractor:
             return []
         return self._inherited_subject(noun, actors)
 
-    def _actors_in(self, token: Token, actors: ResolvedActors, look_inside: bool = False) -> list[Argument]:
+    def _actors_in(
+        self, token: Token, actors: ResolvedActors, look_inside: bool = False
+    ) -> list[Argument]:
         """Actors a phrase names: its own mention, coordinated ones, and close modifiers."""
         found: list[Argument] = []
         for head in _conjuncts(token):
@@ -325,7 +474,9 @@ class EventExtractor:
                         found.append(Argument(mention.actor_id, conj))
         return found
 
-    def _modifier_actor(self, token: Token, actors: ResolvedActors, look_inside: bool) -> Argument | None:
+    def _modifier_actor(
+        self, token: Token, actors: ResolvedActors, look_inside: bool
+    ) -> Argument | None:
         order = ("appos", "compound", "amod", "nmod", "poss")
         children = sorted(
             (c for c in token.children if c.dep_ in order), key=lambda c: order.index(c.dep_)
@@ -339,7 +490,12 @@ class EventExtractor:
                 if child.dep_ == "prep" and child.lower_ in ("of", "by"):
                     for g in child.children:
                         mention = actors.at(g.i)
-                        if g.dep_ == "pobj" and mention is not None and mention.actor_id and mention.method != "unresolved":
+                        if (
+                            g.dep_ == "pobj"
+                            and mention is not None
+                            and mention.actor_id
+                            and mention.method != "unresolved"
+                        ):
                             return Argument(mention.actor_id, g)
         return None
 
@@ -368,11 +524,19 @@ class EventExtractor:
         location = self._place(trigger, sentence, actors) or fallback
         start, end = event_dates(trigger, sentence, day, cue.status)
         type_info = self.ontology.type(pattern.type)
-        intensity = self.ontology.intensity(pattern.type, pattern.mode) if pattern.mode in type_info.mode_names else type_info.intensity
-        evidence = Evidence(article_id, sentence.text, sentence.start_char, sentence.end_char)
-        pairs = [(s.actor_id, t.actor_id) for s in sources for t in targets] if sources and targets else (
-            [(s.actor_id, None) for s in sources] or [(None, t.actor_id) for t in targets]
+        intensity = (
+            self.ontology.intensity(pattern.type, pattern.mode)
+            if pattern.mode in type_info.mode_names
+            else type_info.intensity
         )
+        evidence = Evidence(article_id, sentence.text, sentence.start_char, sentence.end_char)
+        pairs: list[tuple[str | None, str | None]]
+        if sources and targets:
+            pairs = [(s.actor_id, t.actor_id) for s in sources for t in targets]
+        elif sources:
+            pairs = [(s.actor_id, None) for s in sources]
+        else:
+            pairs = [(None, t.actor_id) for t in targets]
         events = []
         for source, target in pairs:
             if source == target:
@@ -404,11 +568,22 @@ class EventExtractor:
             if pattern.reciprocal and source and target:
                 events.append(
                     Event(
-                        article_id=article_id, type=pattern.type, mode=pattern.mode, cameo=pattern.cameo,
-                        quad_class=type_info.quad_class, intensity=intensity, status=cue.status,
-                        source=target, target=source, evidence=evidence,
-                        trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text),
-                        date=start, date_end=end, attributed_to=attributed, location=location,
+                        article_id=article_id,
+                        type=pattern.type,
+                        mode=pattern.mode,
+                        cameo=pattern.cameo,
+                        quad_class=type_info.quad_class,
+                        intensity=intensity,
+                        status=cue.status,
+                        source=target,
+                        target=source,
+                        evidence=evidence,
+                        trigger_start=trigger.idx,
+                        trigger_end=trigger.idx + len(trigger.text),
+                        date=start,
+                        date_end=end,
+                        attributed_to=attributed,
+                        location=location,
                         confidence=confidence,
                     )
                 )
@@ -430,7 +605,9 @@ class EventExtractor:
         candidates = [
             g
             for c in trigger.subtree
-            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and c.head.i in {trigger.i, *[x.i for x in trigger.children]}
+            if c.dep_ == "prep"
+            and c.lower_ in PLACE_PREPS
+            and c.head.i in {trigger.i, *[x.i for x in trigger.children]}
             for g in c.children
             if g.dep_ == "pobj"
         ]
@@ -452,7 +629,13 @@ class EventExtractor:
         return None
 
     def _lookup_phrase(self, token: Token) -> Location | None:
-        words = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "amod", "det", "pobj", "dobj", "nsubjpass") or t.i == token.i]
+        words = [
+            t
+            for t in token.subtree
+            if t.i <= token.i
+            and t.dep_ in ("compound", "amod", "det", "pobj", "dobj", "nsubjpass")
+            or t.i == token.i
+        ]
         phrase = " ".join(t.text for t in words if t.dep_ != "det")
         return self._lookup(phrase, "sentence", True) or self._lookup(token.text, "sentence", True)
 
@@ -461,7 +644,9 @@ class EventExtractor:
         place = self.gazetteer.lookup(text)
         if place is None or (place.precision == "country" and not allow_country):
             return None
-        return Location(place.name, place.country, place.lat, place.lon, place.precision, taken_from)
+        return Location(
+            place.name, place.country, place.lat, place.lon, place.precision, taken_from
+        )
 
     def _article_place(self, doc: Doc, actors: ResolvedActors) -> Location | None:
         """The most named city or area of the article, for events whose sentence names none."""

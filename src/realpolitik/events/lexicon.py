@@ -20,7 +20,18 @@ from spacy.tokens import Token
 from realpolitik.errors import ConfigError
 from realpolitik.events.ontology import Ontology
 
-DEFAULT_OBJECT_PREPS = ("against", "on", "with", "to", "into", "at", "toward", "towards", "upon", "for")
+DEFAULT_OBJECT_PREPS = (
+    "against",
+    "on",
+    "with",
+    "to",
+    "into",
+    "at",
+    "toward",
+    "towards",
+    "upon",
+    "for",
+)
 
 
 @dataclass(frozen=True)
@@ -50,7 +61,9 @@ class Lexicon:
     object_preps: tuple[str, ...] = DEFAULT_OBJECT_PREPS
 
     @classmethod
-    def load(cls, path: Path | None = None, extra: Sequence[Path] = (), ontology: Ontology | None = None) -> Lexicon:
+    def load(
+        cls, path: Path | None = None, extra: Sequence[Path] = (), ontology: Ontology | None = None
+    ) -> Lexicon:
         ontology = ontology or Ontology.load()
         path = path or default_path()
         lexicon = cls(version="")
@@ -66,7 +79,9 @@ class Lexicon:
             for number, item in enumerate(data.get(section) or [], start=1):
                 trigger = _trigger(item, f"{path} {section} entry {number}", ontology)
                 index.setdefault(trigger.lemma, []).append(trigger)
-        self.light_verbs = self.light_verbs | frozenset(str(v).lower() for v in data.get("light_verbs") or [])
+        self.light_verbs = self.light_verbs | frozenset(
+            str(v).lower() for v in data.get("light_verbs") or []
+        )
         for status, verbs in (data.get("complement_verbs") or {}).items():
             for verb in verbs or []:
                 self.complement_status[str(verb).lower()] = str(status)
@@ -87,7 +102,9 @@ def _best(candidates: list[Trigger] | None, token: Token) -> Trigger | None:
     particles = {
         c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep") and c.i > token.i
     }
-    objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")}
+    objects = {
+        c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")
+    }
     objects |= {
         g.lemma_.lower()
         for c in token.children
@@ -141,7 +158,9 @@ def _read(path: Path) -> Any:
 
 
 def default_path() -> Path:
-    return Path(str(resources.files("realpolitik") / "data" / "patterns" / "plover-patterns.v1.yaml"))
+    return Path(
+        str(resources.files("realpolitik") / "data" / "patterns" / "plover-patterns.v1.yaml")
+    )
 
 
 @lru_cache(maxsize=2)

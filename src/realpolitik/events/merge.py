@@ -6,7 +6,15 @@ from collections.abc import Iterable
 
 from realpolitik.events.models import Event
 
-STATUS_STRENGTH = ("asserted", "reported", "claimed", "historical", "planned", "hypothetical", "negated")
+STATUS_STRENGTH = (
+    "asserted",
+    "reported",
+    "claimed",
+    "historical",
+    "planned",
+    "hypothetical",
+    "negated",
+)
 
 
 def merge_in_article(events: Iterable[Event]) -> list[Event]:
@@ -25,7 +33,12 @@ def merge_in_article(events: Iterable[Event]) -> list[Event]:
             existing.mentions += 1
         if existing.location is None and event.location is not None:
             existing.location = event.location
-        if existing.location is not None and existing.location.taken_from == "article" and event.location and event.location.taken_from == "sentence":
+        if (
+            existing.location is not None
+            and existing.location.taken_from == "article"
+            and event.location
+            and event.location.taken_from == "sentence"
+        ):
             existing.location = event.location
         existing.confidence = min(0.95, max(existing.confidence, event.confidence) + 0.05)
     return list(merged.values())

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
 
 STATUSES = ("asserted", "reported", "claimed", "planned", "hypothetical", "negated", "historical")
 RELATIONS = ("backs", "ally_of", "proxy_of", "member_of", "opposes", "seeks_support_from")
@@ -47,8 +47,8 @@ class Event:
     evidence: Evidence
     trigger_start: int
     trigger_end: int
-    date: date | None = None
-    date_end: date | None = None
+    date: dt.date | None = None
+    date_end: dt.date | None = None
     attributed_to: str | None = None
     location: Location | None = None
     confidence: float = 0.5
@@ -61,7 +61,9 @@ class Event:
 
     def __post_init__(self) -> None:
         if not self.id:
-            self.id = event_id(self.article_id, self.evidence.start, self.type, self.source, self.target)
+            self.id = event_id(
+                self.article_id, self.evidence.start, self.type, self.source, self.target
+            )
         if not self.all_evidence:
             self.all_evidence = [self.evidence]
 
@@ -79,8 +81,8 @@ class Relation:
     relation: str
     status: str
     evidence: list[Evidence] = field(default_factory=list)
-    first_seen: date | None = None
-    last_seen: date | None = None
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
     confidence: float = 0.6
     coder: str = CODER_VERSION
 
@@ -89,7 +91,9 @@ class Relation:
         return _digest(self.source, self.target, self.relation, self.status)
 
 
-def event_id(article_id: str, start: int, type_: str, source: str | None, target: str | None) -> str:
+def event_id(
+    article_id: str, start: int, type_: str, source: str | None, target: str | None
+) -> str:
     return _digest(article_id, str(start), type_, source or "", target or "")
 
 

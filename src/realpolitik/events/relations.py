@@ -19,22 +19,51 @@ from realpolitik.events.models import Event, Evidence, Relation
 from realpolitik.events.status import event_status
 
 BACKING_PARTICIPLES = {
-    "backed": "backs", "supported": "backs", "sponsored": "backs", "funded": "backs",
-    "armed": "backs", "trained": "backs", "aligned": "ally_of", "allied": "ally_of",
-    "controlled": "proxy_of", "run": "proxy_of",
+    "backed": "backs",
+    "supported": "backs",
+    "sponsored": "backs",
+    "funded": "backs",
+    "armed": "backs",
+    "trained": "backs",
+    "aligned": "ally_of",
+    "allied": "ally_of",
+    "controlled": "proxy_of",
+    "run": "proxy_of",
 }
 # participle -> relation read as participle's actor -> modified actor, except ally/proxy which
 # read modified actor -> participle's actor.
 REVERSED = frozenset({"ally_of", "proxy_of"})
 ALLY_NOUNS = {
-    "ally": "ally_of", "allies": "ally_of", "partner": "ally_of", "partners": "ally_of",
-    "proxy": "proxy_of", "proxies": "proxy_of", "client": "proxy_of", "surrogate": "proxy_of",
-    "backer": "backs", "backers": "backs", "patron": "backs", "sponsor": "backs",
-    "member": "member_of", "members": "member_of",
+    "ally": "ally_of",
+    "allies": "ally_of",
+    "partner": "ally_of",
+    "partners": "ally_of",
+    "proxy": "proxy_of",
+    "proxies": "proxy_of",
+    "client": "proxy_of",
+    "surrogate": "proxy_of",
+    "backer": "backs",
+    "backers": "backs",
+    "patron": "backs",
+    "sponsor": "backs",
+    "member": "member_of",
+    "members": "member_of",
 }
-MEMBERSHIP_VERBS = frozenset({"include", "comprise", "encompass", "involve", "contain", "unite", "bring"})
+MEMBERSHIP_VERBS = frozenset(
+    {"include", "comprise", "encompass", "involve", "contain", "unite", "bring"}
+)
 HELP_WORDS = frozenset(
-    {"help", "aid", "support", "assistance", "cooperation", "collaboration", "backing", "weapons", "troops"}
+    {
+        "help",
+        "aid",
+        "support",
+        "assistance",
+        "cooperation",
+        "collaboration",
+        "backing",
+        "weapons",
+        "troops",
+    }
 )
 EVENT_RELATIONS = {"SUPPORT": "backs", "AID": "backs", "ASSAULT": "opposes", "COERCE": "opposes"}
 
@@ -44,7 +73,12 @@ class RelationExtractor:
         self.dictionary = dictionary
 
     def extract(
-        self, doc: Doc, actors: ResolvedActors, events: Iterable[Event], article_id: str, day: date | None
+        self,
+        doc: Doc,
+        actors: ResolvedActors,
+        events: Iterable[Event],
+        article_id: str,
+        day: date | None,
     ) -> list[Relation]:
         found: list[Relation] = []
         for token in doc:
@@ -55,7 +89,13 @@ class RelationExtractor:
         return merge_relations(found)
 
     def _relation(
-        self, source: str, target: str, relation: str, token: Token, article_id: str, day: date | None,
+        self,
+        source: str,
+        target: str,
+        relation: str,
+        token: Token,
+        article_id: str,
+        day: date | None,
         status: str | None = None,
     ) -> Relation | None:
         if source == target or not source or not target:
@@ -67,37 +107,64 @@ class RelationExtractor:
             source, target = target, source  # symmetric: one direction stored
         return Relation(source, target, relation, status, [evidence], day, day)
 
-    def _attributive(self, token: Token, actors: ResolvedActors, article_id: str, day: date | None) -> list[Relation]:
+    def _attributive(
+        self, token: Token, actors: ResolvedActors, article_id: str, day: date | None
+    ) -> list[Relation]:
         relation = BACKING_PARTICIPLES.get(token.lower_)
         if relation is None or token.dep_ not in ("amod", "acl", "compound"):
             return []
-        backers = [actors.at(c.i) for c in token.children if c.dep_ in ("npadvmod", "compound", "nmod", "advmod")]
+        backers = [
+            actors.at(c.i)
+            for c in token.children
+            if c.dep_ in ("npadvmod", "compound", "nmod", "advmod")
+        ]
         backers = [m for m in backers if m and m.actor_id and m.resolved]
         if not backers:
-            agent = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            backers = [m for m in (actors.at(g.i) for g in agent) if m and m.actor_id and m.resolved]
+            agent = [
+                g
+                for c in token.children
+                if c.dep_ == "agent"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            backers = [
+                m for m in (actors.at(g.i) for g in agent) if m and m.actor_id and m.resolved
+            ]
         backed = self._actor_near(token.head, actors)
         out = []
         for backer in backers:
-            if backed is None:
+            if backed is None or backer is None or not backer.actor_id:
                 continue
-            source, target = (backed, backer.actor_id) if relation in REVERSED else (backer.actor_id, backed)
-            rel = self._relation(source, target or "", relation, token.head, article_id, day, "asserted")
+            source, target = (
+                (backed, backer.actor_id) if relation in REVERSED else (backer.actor_id, backed)
+            )
+            rel = self._relation(source, target, relation, token.head, article_id, day, "asserted")
             if rel:
                 out.append(rel)
         return out
 
-    def _appositive(self, token: Token, actors: ResolvedActors, article_id: str, day: date | None) -> list[Relation]:
+    def _appositive(
+        self, token: Token, actors: ResolvedActors, article_id: str, day: date | None
+    ) -> list[Relation]:
         relation = ALLY_NOUNS.get(token.lower_)
-        if relation is None or actors.at(token.i) is not None and actors.at(token.i).method != "coreference":  # type: ignore[union-attr]
+        own = actors.at(token.i)
+        if relation is None or (own is not None and own.method != "coreference"):
             return []
         patron = next(
-            (actors.at(c.i) for c in token.children if c.dep_ == "poss" and actors.at(c.i) is not None), None
+            (
+                actors.at(c.i)
+                for c in token.children
+                if c.dep_ == "poss" and actors.at(c.i) is not None
+            ),
+            None,
         )
         if patron is None:
             patron_prep = [
-                g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")
-                for g in c.children if g.dep_ == "pobj"
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")
+                for g in c.children
+                if g.dep_ == "pobj"
             ]
             patron = next((actors.at(g.i) for g in patron_prep if actors.at(g.i) is not None), None)
         if patron is None or not patron.actor_id or not patron.resolved:
@@ -121,7 +188,9 @@ class RelationExtractor:
                 out.append(rel)
         return out
 
-    def _membership(self, token: Token, actors: ResolvedActors, article_id: str, day: date | None) -> list[Relation]:
+    def _membership(
+        self, token: Token, actors: ResolvedActors, article_id: str, day: date | None
+    ) -> list[Relation]:
         if token.lemma_.lower() not in MEMBERSHIP_VERBS:
             return []
         if token.dep_ == "relcl":
@@ -139,11 +208,16 @@ class RelationExtractor:
             for obj in token.children
             if obj.dep_ in ("dobj", "prep")
             for t in obj.subtree
-            if (m := actors.at(t.i)) is not None and m.actor_id and m.resolved and m.actor_id != group.actor_id
+            if (m := actors.at(t.i)) is not None
+            and m.actor_id
+            and m.resolved
+            and m.actor_id != group.actor_id
         }
         out = []
         for member in sorted(members):
-            rel = self._relation(member, group.actor_id, "member_of", token, article_id, day, "asserted")
+            rel = self._relation(
+                member, group.actor_id, "member_of", token, article_id, day, "asserted"
+            )
             if rel:
                 out.append(rel)
         return out
@@ -155,12 +229,25 @@ class RelationExtractor:
                 continue
             relation = EVENT_RELATIONS.get(event.type)
             words = set(event.evidence.text.lower().split())
-            if event.type in ("REQUEST", "COOPERATE") and words & HELP_WORDS and event.status != "historical":
+            if (
+                event.type in ("REQUEST", "COOPERATE")
+                and words & HELP_WORDS
+                and event.status != "historical"
+            ):
                 relation = "seeks_support_from" if event.type == "REQUEST" else None
             if relation is None:
                 continue
             out.append(
-                Relation(event.source, event.target, relation, event.status, [event.evidence], day, day, 0.5)
+                Relation(
+                    event.source,
+                    event.target,
+                    relation,
+                    event.status,
+                    [event.evidence],
+                    day,
+                    day,
+                    0.5,
+                )
             )
         return out
 
@@ -191,8 +278,14 @@ def merge_relations(relations: Iterable[Relation]) -> list[Relation]:
         existing = merged.get(relation.id)
         if existing is None:
             merged[relation.id] = Relation(
-                relation.source, relation.target, relation.relation, relation.status,
-                list(relation.evidence), relation.first_seen, relation.last_seen, relation.confidence,
+                relation.source,
+                relation.target,
+                relation.relation,
+                relation.status,
+                list(relation.evidence),
+                relation.first_seen,
+                relation.last_seen,
+                relation.confidence,
             )
             continue
         for evidence in relation.evidence:

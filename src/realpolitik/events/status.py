@@ -21,46 +21,211 @@ PRECEDENCE = ("negated", "hypothetical", "planned", "claimed", "reported", "hist
 HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "should", "can"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_WORDS = frozenset(
-    {"potential", "possible", "possibly", "potentially", "perhaps", "maybe", "hypothetical",
-     "prospective", "eventual", "likely", "unlikely", "conceivably"}
+    {
+        "potential",
+        "possible",
+        "possibly",
+        "potentially",
+        "perhaps",
+        "maybe",
+        "hypothetical",
+        "prospective",
+        "eventual",
+        "likely",
+        "unlikely",
+        "conceivably",
+    }
 )
-PLANNED_WORDS = frozenset({"planned", "proposed", "intended", "upcoming", "future", "expected", "scheduled"})
-CLAIMED_WORDS = frozenset({"alleged", "allegedly", "purported", "purportedly", "claimed", "so-called"})
+PLANNED_WORDS = frozenset(
+    {"planned", "proposed", "intended", "upcoming", "future", "expected", "scheduled"}
+)
+CLAIMED_WORDS = frozenset(
+    {"alleged", "allegedly", "purported", "purportedly", "claimed", "so-called"}
+)
 REPORTED_WORDS = frozenset({"reportedly", "apparently", "supposedly"})
 HISTORICAL_WORDS = frozenset({"previously", "formerly", "historically", "once", "long", "earlier"})
 NEGATING_ADJECTIVES = frozenset({"hesitant", "reluctant", "unwilling", "unable", "loath", "loth"})
 FRAME_NOUNS = frozenset(
-    {"uncertainty", "speculation", "doubt", "doubts", "possibility", "prospect", "prospects",
-     "question", "questions", "rumor", "rumors", "rumour", "rumours", "talk", "fears", "fear",
-     "risk", "likelihood", "option", "options", "scenario"}
+    {
+        "uncertainty",
+        "speculation",
+        "doubt",
+        "doubts",
+        "possibility",
+        "prospect",
+        "prospects",
+        "question",
+        "questions",
+        "rumor",
+        "rumors",
+        "rumour",
+        "rumours",
+        "talk",
+        "fears",
+        "fear",
+        "risk",
+        "likelihood",
+        "option",
+        "options",
+        "scenario",
+    }
 )
 SPEECH_VERBS = frozenset(
-    {"say", "claim", "allege", "insist", "assert", "state", "announce", "tell", "report", "add",
-     "note", "argue", "confirm", "acknowledge", "indicate", "suggest", "believe", "maintain",
-     "contend", "write", "cite", "show", "reveal", "disclose", "admit", "boast", "declare",
-     "suspect", "estimate", "think", "recognize", "recognise", "attribute", "accuse", "blame",
-     "charge", "deny"}
+    {
+        "say",
+        "claim",
+        "allege",
+        "insist",
+        "assert",
+        "state",
+        "announce",
+        "tell",
+        "report",
+        "add",
+        "note",
+        "argue",
+        "confirm",
+        "acknowledge",
+        "indicate",
+        "suggest",
+        "believe",
+        "maintain",
+        "contend",
+        "write",
+        "cite",
+        "show",
+        "reveal",
+        "disclose",
+        "admit",
+        "boast",
+        "declare",
+        "suspect",
+        "estimate",
+        "think",
+        "recognize",
+        "recognise",
+        "attribute",
+        "accuse",
+        "blame",
+        "charge",
+        "deny",
+    }
 )
 UNNAMED_SOURCES = frozenset(
-    {"report", "reports", "source", "sources", "media", "witness", "witnesses", "observer",
-     "observers", "monitor", "monitors", "activist", "activists", "resident", "residents",
-     "analyst", "analysts", "diplomat", "diplomats", "official", "officials", "footage",
-     "images", "accounts", "agency", "outlet", "outlets", "people", "it", "there"}
+    {
+        "report",
+        "reports",
+        "source",
+        "sources",
+        "media",
+        "witness",
+        "witnesses",
+        "observer",
+        "observers",
+        "monitor",
+        "monitors",
+        "activist",
+        "activists",
+        "resident",
+        "residents",
+        "analyst",
+        "analysts",
+        "diplomat",
+        "diplomats",
+        "official",
+        "officials",
+        "footage",
+        "images",
+        "accounts",
+        "agency",
+        "outlet",
+        "outlets",
+        "people",
+        "it",
+        "there",
+    }
 )
 PLANNED_NOUNS = frozenset(
-    {"commitment", "plan", "plans", "intention", "pledge", "promise", "readiness", "willingness",
-     "bid", "attempt", "effort", "efforts", "proposal", "offer", "decision", "intent", "vow"}
+    {
+        "commitment",
+        "plan",
+        "plans",
+        "intention",
+        "pledge",
+        "promise",
+        "readiness",
+        "willingness",
+        "bid",
+        "attempt",
+        "effort",
+        "efforts",
+        "proposal",
+        "offer",
+        "decision",
+        "intent",
+        "vow",
+    }
 )
 # Verbs that carry an object event's reality: "may pursue partnerships", "seek a deal".
 CARRIER_VERBS = frozenset(
-    {"pursue", "seek", "consider", "want", "need", "plan", "propose", "discuss", "explore",
-     "offer", "demand", "request", "eye", "weigh", "mull", "negotiate", "prepare", "expect",
-     "make", "carry", "launch", "conduct", "stage", "mount", "provide", "deliver", "hold",
-     "sign", "reach", "announce", "begin", "start", "resume", "continue", "step", "give", "send",
-     "impose", "issue", "receive", "get", "face", "allow", "permit", "approve", "back", "block",
-     "depend", "rely", "count", "hinge", "require"}
+    {
+        "pursue",
+        "seek",
+        "consider",
+        "want",
+        "need",
+        "plan",
+        "propose",
+        "discuss",
+        "explore",
+        "offer",
+        "demand",
+        "request",
+        "eye",
+        "weigh",
+        "mull",
+        "negotiate",
+        "prepare",
+        "expect",
+        "make",
+        "carry",
+        "launch",
+        "conduct",
+        "stage",
+        "mount",
+        "provide",
+        "deliver",
+        "hold",
+        "sign",
+        "reach",
+        "announce",
+        "begin",
+        "start",
+        "resume",
+        "continue",
+        "step",
+        "give",
+        "send",
+        "impose",
+        "issue",
+        "receive",
+        "get",
+        "face",
+        "allow",
+        "permit",
+        "approve",
+        "back",
+        "block",
+        "depend",
+        "rely",
+        "count",
+        "hinge",
+        "require",
+    }
 )
-CLAUSAL_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp", "csubj", "parataxis"})
+CLAUSAL_LINKS = frozenset(
+    {"xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp", "csubj", "parataxis"}
+)
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 
 
@@ -74,7 +239,9 @@ SPEECH_LINKS = frozenset({"ccomp", "xcomp", "pcomp", "parataxis"})
 
 
 def event_status(
-    trigger: Token, article_date: date | None = None, is_actor: Callable[[Token], bool] | None = None
+    trigger: Token,
+    article_date: date | None = None,
+    is_actor: Callable[[Token], bool] | None = None,
 ) -> StatusCue:
     """The status of the event whose trigger is given, and the speaker token if any.
 
@@ -91,21 +258,33 @@ def event_status(
             break
         link = current.dep_
         through_of = link == "pobj" and parent.dep_ == "prep" and parent.head.lemma_ in SPEECH_VERBS
-        if link in CLAUSAL_LINKS or through_of or (link == "prep" and current.head.lemma_ in SPEECH_VERBS):
+        if (
+            link in CLAUSAL_LINKS
+            or through_of
+            or (link == "prep" and current.head.lemma_ in SPEECH_VERBS)
+        ):
             speech = link in SPEECH_LINKS or through_of or link == "prep"
             found.extend(_governor_cues(parent, current, article_date, is_actor, speech=speech))
         elif link in ("dobj", "nsubjpass") and parent.lemma_.lower() in CARRIER_VERBS:
             found.extend(_governor_cues(parent, current, article_date, is_actor, speech=False))
-        elif link == "pobj" and parent.dep_ == "prep" and parent.head.lemma_.lower() in CARRIER_VERBS:
+        elif (
+            link == "pobj" and parent.dep_ == "prep" and parent.head.lemma_.lower() in CARRIER_VERBS
+        ):
             found.extend(_governor_cues(parent.head, current, article_date, is_actor, speech=False))
         elif link == "relcl":
             break
-        elif link in ("pobj", "prep") and parent.lemma_ in ("to", "of") and parent.head.lemma_ in NEGATING_ADJECTIVES:
+        elif (
+            link in ("pobj", "prep")
+            and parent.lemma_ in ("to", "of")
+            and parent.head.lemma_ in NEGATING_ADJECTIVES
+        ):
             found.append(StatusCue("negated"))
         current = parent
         if current.dep_ == "ROOT" and link not in CLAUSAL_LINKS:
             if link in ("dobj", "obj"):
-                found.extend(_governor_cues(current, trigger, article_date, is_actor, frame_only=True))
+                found.extend(
+                    _governor_cues(current, trigger, article_date, is_actor, frame_only=True)
+                )
             break
     for ancestor in list(trigger.ancestors)[:4]:
         if ancestor.pos_ != "NOUN":
@@ -122,38 +301,47 @@ def event_status(
 def _own_cues(token: Token, article_date: date | None) -> list[StatusCue]:
     cues: list[StatusCue] = []
     for child in token.children:
-        word = child.lower_
-        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
-            cues.append(StatusCue("negated"))
-        elif child.dep_ in ("aux", "auxpass") and word in HYPOTHETICAL_MODALS | {"would"}:
-            cues.append(StatusCue("hypothetical"))
-        elif child.dep_ == "aux" and word in FUTURE_AUX:
-            cues.append(StatusCue("planned"))
-        elif child.dep_ == "mark" and word in CONDITIONAL_MARKS:
-            cues.append(StatusCue("hypothetical"))
-        elif word in HYPOTHETICAL_WORDS and child.dep_ in ("amod", "advmod"):
-            cues.append(StatusCue("hypothetical"))
-        elif word in PLANNED_WORDS and child.dep_ in ("amod", "advmod"):
-            cues.append(StatusCue("planned"))
-        elif word in CLAIMED_WORDS and child.dep_ in ("amod", "advmod"):
-            cues.append(StatusCue("claimed"))
-        elif word in REPORTED_WORDS and child.dep_ == "advmod":
-            cues.append(StatusCue("reported"))
-        elif word in HISTORICAL_WORDS and child.dep_ == "advmod":
-            cues.append(StatusCue("historical"))
-        elif child.dep_ == "prep" and word == "since":
-            cues.append(StatusCue("historical"))
-        elif child.dep_ == "prep" and word in ("in", "during") and _old_year(child, article_date):
-            cues.append(StatusCue("historical"))
-        elif child.dep_ == "prep" and word == "according":
+        if child.dep_ == "prep" and child.lower_ == "according":
             cues.append(_according_to(child))
-        elif child.dep_ == "advcl" and any(g.lower_ in CONDITIONAL_MARKS for g in child.children):
-            cues.append(StatusCue("hypothetical"))
-        elif child.dep_ == "prep" and word == "if":
-            cues.append(StatusCue("hypothetical"))
+            continue
+        status = _modifier_status(child, article_date)
+        if status:
+            cues.append(StatusCue(status))
     if token.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in token.children):
         cues.append(StatusCue("hypothetical"))
     return cues
+
+
+def _modifier_status(child: Token, article_date: date | None) -> str | None:
+    """The status a modifier of the trigger itself gives: `not`, `may`, `will`, `if`,
+    `potential`, `planned`, `alleged`, `reportedly`, `since 2011`, `in 1967`."""
+    word, dep = child.lower_, child.dep_
+    modifier = dep in ("amod", "advmod")
+    if dep == "neg" or (dep == "det" and word == "no"):
+        return "negated"
+    if dep in ("aux", "auxpass") and word in HYPOTHETICAL_MODALS | {"would"}:
+        return "hypothetical"
+    if dep == "aux" and word in FUTURE_AUX:
+        return "planned"
+    if (dep == "mark" and word in CONDITIONAL_MARKS) or (modifier and word in HYPOTHETICAL_WORDS):
+        return "hypothetical"
+    if dep == "advcl" and any(g.lower_ in CONDITIONAL_MARKS for g in child.children):
+        return "hypothetical"
+    if dep == "prep" and word == "if":
+        return "hypothetical"
+    if modifier and word in PLANNED_WORDS:
+        return "planned"
+    if modifier and word in CLAIMED_WORDS:
+        return "claimed"
+    if dep == "advmod" and word in REPORTED_WORDS:
+        return "reported"
+    if dep == "advmod" and word in HISTORICAL_WORDS:
+        return "historical"
+    if dep == "prep" and (
+        word == "since" or (word in ("in", "during") and _old_year(child, article_date))
+    ):
+        return "historical"
+    return None
 
 
 def _speaker(governor: Token) -> Token | None:
@@ -206,26 +394,74 @@ def _governor_cues(
             cues.append(StatusCue("planned"))
         elif child.dep_ == "neg" and via.dep_ in ("xcomp", "ccomp"):
             cues.append(StatusCue("negated"))
-        elif child.dep_ == "mark" and word in CONDITIONAL_MARKS and governor.dep_ == "advcl":
-            cues.append(StatusCue("hypothetical"))
-        elif word in HYPOTHETICAL_WORDS and child.dep_ == "advmod":
+        elif (child.dep_ == "mark" and word in CONDITIONAL_MARKS and governor.dep_ == "advcl") or (
+            word in HYPOTHETICAL_WORDS and child.dep_ == "advmod"
+        ):
             cues.append(StatusCue("hypothetical"))
         elif child.dep_ == "prep" and word == "according":
             cues.append(_according_to(child))
-        elif child.dep_ == "prep" and word == "since":
-            cues.append(StatusCue("historical"))
-        elif child.dep_ == "prep" and word in ("in", "during") and via.dep_ == "conj" and _old_year(child, article_date):
+        elif (
+            child.dep_ == "prep"
+            and word == "since"
+            or (
+                child.dep_ == "prep"
+                and word in ("in", "during")
+                and via.dep_ == "conj"
+                and _old_year(child, article_date)
+            )
+        ):
             cues.append(StatusCue("historical"))
     return cues
 
 
 _COMPLEMENT_STATUS = {
-    "planned": {"agree", "plan", "intend", "pledge", "promise", "vow", "seek", "aim", "prepare",
-                "decide", "want", "hope", "expect", "try", "attempt", "move", "offer", "threaten",
-                "propose", "push", "mean", "resolve", "commit", "set", "look", "ask", "urge",
-                "call", "demand", "need"},
-    "negated": {"refuse", "fail", "decline", "deny", "hesitate", "avoid", "reject", "cease",
-                "stop", "halt", "abandon", "forgo", "neglect"},
+    "planned": {
+        "agree",
+        "plan",
+        "intend",
+        "pledge",
+        "promise",
+        "vow",
+        "seek",
+        "aim",
+        "prepare",
+        "decide",
+        "want",
+        "hope",
+        "expect",
+        "try",
+        "attempt",
+        "move",
+        "offer",
+        "threaten",
+        "propose",
+        "push",
+        "mean",
+        "resolve",
+        "commit",
+        "set",
+        "look",
+        "ask",
+        "urge",
+        "call",
+        "demand",
+        "need",
+    },
+    "negated": {
+        "refuse",
+        "fail",
+        "decline",
+        "deny",
+        "hesitate",
+        "avoid",
+        "reject",
+        "cease",
+        "stop",
+        "halt",
+        "abandon",
+        "forgo",
+        "neglect",
+    },
     "hypothetical": {"consider", "weigh", "mull", "contemplate", "discuss", "explore", "debate"},
 }
 
@@ -239,7 +475,12 @@ def _complement_status(governor: Token) -> str | None:
 
 
 def _according_to(prep: Token) -> StatusCue:
-    objects = [g for c in prep.children for g in ([c] if c.dep_ == "pobj" else c.children) if g.dep_ == "pobj"]
+    objects = [
+        g
+        for c in prep.children
+        for g in ([c] if c.dep_ == "pobj" else c.children)
+        if g.dep_ == "pobj"
+    ]
     obj = objects[0] if objects else None
     if obj is None or obj.lower_ in UNNAMED_SOURCES or obj.pos_ == "NOUN":
         return StatusCue("reported", obj)

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from typing import Any
 
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
@@ -117,7 +118,7 @@ def with_overrides(
     published: date | None = None,
 ) -> Article:
     """Apply user overrides (CLI `--title --source --date`) that win over what the file says."""
-    changes = {
+    changes: dict[str, Any] = {
         key: value
         for key, value in (("title", title), ("source", source), ("published", published))
         if value is not None

@@ -117,7 +117,9 @@ def expand_paths(
             yield InputError(str(path), "permission denied")
 
 
-def _walk(folder: Path, glob: str | None, suffixes: Sequence[str]) -> Iterator[InputSource | InputError]:
+def _walk(
+    folder: Path, glob: str | None, suffixes: Sequence[str]
+) -> Iterator[InputSource | InputError]:
     patterns = [p.strip() for p in glob.split(",") if p.strip()] if glob else ["*"]
     candidates = {path for pattern in patterns for path in folder.rglob(pattern)}
     found = False

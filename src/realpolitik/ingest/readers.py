@@ -81,7 +81,9 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
 
 
 def read_text(source: InputSource, options: ReadOptions) -> Iterator[ReadItem]:
-    raw = decode(source.name, read_guarded_bytes(source, options.max_article_bytes), options.encoding)
+    raw = decode(
+        source.name, read_guarded_bytes(source, options.max_article_bytes), options.encoding
+    )
     body, meta = split_metadata(raw, source.name)
     if source.suffix in (".md", ".markdown"):
         body = _strip_markdown(body, meta)
@@ -106,7 +108,7 @@ def read_html(source: InputSource, options: ReadOptions) -> Iterator[ReadItem]:
 
     data = read_guarded_bytes(source, options.max_article_bytes)
     html = decode(source.name, data, options.encoding)
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    document: Any = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     if document is None or not (document.text or "").strip():
         raise InputError(source.name, "no article text found in the HTML page")
     meta = TextMetadata(

@@ -8,6 +8,7 @@ the backer is a token of its own.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -18,16 +19,33 @@ from realpolitik.errors import ConfigError
 
 # Attributive participles that follow an actor in compounds: "U.S.-backed", "Iran-aligned".
 ATTRIBUTIVE_PARTICIPLES = (
-    "backed", "aligned", "led", "allied", "supported", "sponsored", "funded", "linked",
-    "affiliated", "controlled", "held", "brokered", "trained", "armed", "run", "dominated",
-    "friendly", "based", "born",
+    "backed",
+    "aligned",
+    "led",
+    "allied",
+    "supported",
+    "sponsored",
+    "funded",
+    "linked",
+    "affiliated",
+    "controlled",
+    "held",
+    "brokered",
+    "trained",
+    "armed",
+    "run",
+    "dominated",
+    "friendly",
+    "based",
+    "born",
 )
 
 
 def _split_attributive_compounds(nlp: Language) -> None:
     words = "|".join(ATTRIBUTIVE_PARTICIPLES)
-    infixes = [*nlp.Defaults.infixes, rf"(?<=[\w.])-(?=(?:{words})\b)"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), rf"(?<=[\w.])-(?=(?:{words})\b)"]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def load_model(name: str) -> Language:

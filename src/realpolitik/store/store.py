@@ -8,6 +8,7 @@ article behind.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -17,9 +18,9 @@ from typing import Any
 
 import duckdb
 
-from realpolitik.errors import NotFoundError, StoreBusyError, StoreError
 from realpolitik.actors.dictionary import ActorEntry
 from realpolitik.actors.mentions import Mention
+from realpolitik.errors import NotFoundError, StoreBusyError, StoreError
 from realpolitik.events.models import Event, Evidence, Location, Relation
 from realpolitik.ingest.article import Article, Paragraph, hamming, simhash
 from realpolitik.records import ArticleAnalysis
@@ -94,8 +95,8 @@ class StoredEvent:
 
     id: str
     article_id: str
-    date: date | None
-    date_end: date | None
+    date: dt.date | None
+    date_end: dt.date | None
     type: str
     mode: str | None
     cameo: str | None
@@ -127,7 +128,11 @@ def count_sources(articles: list[tuple[str | None, int | None]]) -> int:
         for cluster in clusters:
             if any(
                 (source and source == other_source)
-                or (fingerprint is not None and other is not None and hamming(fingerprint, other) <= 3)
+                or (
+                    fingerprint is not None
+                    and other is not None
+                    and hamming(fingerprint, other) <= 3
+                )
                 for other_source, other in cluster
             ):
                 cluster.append((source, fingerprint))
@@ -144,12 +149,28 @@ def _stored_event(row: Sequence[Any]) -> StoredEvent:
         else None
     )
     return StoredEvent(
-        id=row[0], article_id=row[1], date=row[2], date_end=row[3], type=row[4], mode=row[5],
-        cameo=row[6], quad_class=row[7], intensity=row[8], status=row[9], attributed_to=row[10],
-        source=row[11], target=row[12], location=location,
-        evidence=Evidence(row[1], row[19], row[20], row[21]), trigger_start=row[22],
-        trigger_end=row[23], mentions=row[24], articles=row[25], sources=row[26],
-        confidence=row[27], coder=row[28],
+        id=row[0],
+        article_id=row[1],
+        date=row[2],
+        date_end=row[3],
+        type=row[4],
+        mode=row[5],
+        cameo=row[6],
+        quad_class=row[7],
+        intensity=row[8],
+        status=row[9],
+        attributed_to=row[10],
+        source=row[11],
+        target=row[12],
+        location=location,
+        evidence=Evidence(row[1], row[19], row[20], row[21]),
+        trigger_start=row[22],
+        trigger_end=row[23],
+        mentions=row[24],
+        articles=row[25],
+        sources=row[26],
+        confidence=row[27],
+        coder=row[28],
     )
 
 
@@ -299,7 +320,16 @@ class Store:
             self._db.executemany(
                 "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (article_id, m.start, m.end, m.text, m.actor_id, m.label, m.method, m.confidence)
+                    (
+                        article_id,
+                        m.start,
+                        m.end,
+                        m.text,
+                        m.actor_id,
+                        m.label,
+                        m.method,
+                        m.confidence,
+                    )
                     for m in analysis.mentions
                 ],
             )
@@ -320,18 +350,36 @@ class Store:
                 "INSERT OR IGNORE INTO events (id, article_id, date, date_end, type, mode, cameo, "
                 "quad_class, intensity, status, attributed_to, source_actor, target_actor, "
                 "location_name, location_country, lat, lon, location_precision, location_from, "
-                "evidence_text, evidence_start, evidence_end, trigger_start, trigger_end, mentions, "
-                "articles, sources, confidence, coder) VALUES "
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)",
+                "evidence_text, evidence_start, evidence_end, trigger_start, trigger_end, "
+                "mentions, articles, sources, confidence, coder) VALUES "
+                f"({', '.join(['?'] * 25)}, 1, 1, ?, ?)",
                 [
-                    event.id, article_id, event.date, event.date_end, event.type, event.mode,
-                    event.cameo, event.quad_class, event.intensity, event.status,
-                    event.attributed_to, event.source, event.target,
-                    loc.name if loc else None, loc.country if loc else None,
-                    loc.lat if loc else None, loc.lon if loc else None,
-                    loc.precision if loc else None, loc.taken_from if loc else None,
-                    event.evidence.text, event.evidence.start, event.evidence.end,
-                    event.trigger_start, event.trigger_end, event.mentions, event.confidence,
+                    event.id,
+                    article_id,
+                    event.date,
+                    event.date_end,
+                    event.type,
+                    event.mode,
+                    event.cameo,
+                    event.quad_class,
+                    event.intensity,
+                    event.status,
+                    event.attributed_to,
+                    event.source,
+                    event.target,
+                    loc.name if loc else None,
+                    loc.country if loc else None,
+                    loc.lat if loc else None,
+                    loc.lon if loc else None,
+                    loc.precision if loc else None,
+                    loc.taken_from if loc else None,
+                    event.evidence.text,
+                    event.evidence.start,
+                    event.evidence.end,
+                    event.trigger_start,
+                    event.trigger_end,
+                    event.mentions,
+                    event.confidence,
                     event.coder,
                 ],
             )
@@ -342,15 +390,23 @@ class Store:
                 [event.mentions, event.confidence, existing],
             )
         self._db.executemany(
-            "INSERT OR IGNORE INTO event_evidence (event_id, article_id, text, start_char, end_char, "
-            "trigger_start) VALUES (?, ?, ?, ?, ?, ?)",
-            [(event_id, e.article_id, e.text, e.start, e.end, event.trigger_start) for e in event.all_evidence],
+            "INSERT OR IGNORE INTO event_evidence "
+            "(event_id, article_id, text, start_char, end_char, trigger_start) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (event_id, e.article_id, e.text, e.start, e.end, event.trigger_start)
+                for e in event.all_evidence
+            ],
         )
         if existing is not None:
             self._recount(existing)
 
     def _matching_event(self, article_id: str, event: Event) -> str | None:
-        place = event.location.name if event.location and event.location.taken_from == "sentence" else None
+        place = (
+            event.location.name
+            if event.location and event.location.taken_from == "sentence"
+            else None
+        )
         row = self._db.execute(
             "SELECT id FROM events WHERE type = ? AND status = ? "
             "AND source_actor IS NOT DISTINCT FROM ? AND target_actor IS NOT DISTINCT FROM ? "
@@ -359,8 +415,18 @@ class Store:
             "     OR location_name = ?) "
             "AND ((date IS NULL AND ?::DATE IS NULL) OR abs(date_diff('day', date, ?::DATE)) <= ?) "
             "ORDER BY date LIMIT 1",
-            [event.type, event.status, event.source, event.target, article_id, place, place,
-             event.date, event.date, MERGE_WINDOW_DAYS],
+            [
+                event.type,
+                event.status,
+                event.source,
+                event.target,
+                article_id,
+                place,
+                place,
+                event.date,
+                event.date,
+                MERGE_WINDOW_DAYS,
+            ],
         ).fetchone()
         return str(row[0]) if row else None
 
@@ -382,16 +448,29 @@ class Store:
         if row is None:
             self._db.execute(
                 "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [relation.id, relation.source, relation.target, relation.relation, relation.status,
-                 relation.first_seen, relation.last_seen, relation.confidence, relation.coder],
+                [
+                    relation.id,
+                    relation.source,
+                    relation.target,
+                    relation.relation,
+                    relation.status,
+                    relation.first_seen,
+                    relation.last_seen,
+                    relation.confidence,
+                    relation.coder,
+                ],
             )
         else:
             dates = [d for d in (row[0], row[1], relation.first_seen, relation.last_seen) if d]
             self._db.execute(
                 "UPDATE relations SET first_seen = ?, last_seen = ?, "
                 "confidence = least(0.99, greatest(confidence, ?) + 0.05) WHERE id = ?",
-                [min(dates) if dates else None, max(dates) if dates else None,
-                 relation.confidence, relation.id],
+                [
+                    min(dates) if dates else None,
+                    max(dates) if dates else None,
+                    relation.confidence,
+                    relation.id,
+                ],
             )
         self._db.executemany(
             "INSERT OR IGNORE INTO relation_evidence VALUES (?, ?, ?, ?, ?)",
@@ -455,7 +534,8 @@ class Store:
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
         rows = self._db.execute(
             "SELECT id, source_actor, target_actor, relation, status, first_seen, last_seen, "
-            f"confidence, coder FROM relations{where} ORDER BY relation, source_actor, target_actor",
+            f"confidence, coder FROM relations{where} "
+            "ORDER BY relation, source_actor, target_actor",
             params,
         ).fetchall()
         evidence: dict[str, list[Evidence]] = {}
@@ -465,14 +545,26 @@ class Store:
         ).fetchall():
             evidence.setdefault(rel_id, []).append(Evidence(*rest))
         return [
-            Relation(row[1], row[2], row[3], row[4], evidence.get(row[0], []), row[5], row[6], row[7], row[8])
+            Relation(
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                evidence.get(row[0], []),
+                row[5],
+                row[6],
+                row[7],
+                row[8],
+            )
             for row in rows
         ]
 
     def actor_rows(self, ids: set[str]) -> dict[str, ActorRow]:
         if not ids:
             return {}
-        return {row.id: row for row in self.actors(ActorQuery(include_unresolved=True, ids=tuple(ids)))}
+        return {
+            row.id: row for row in self.actors(ActorQuery(include_unresolved=True, ids=tuple(ids)))
+        }
 
     def _require_writable(self) -> None:
         if self.read_only:
@@ -552,7 +644,8 @@ class Store:
     def actors(self, query: ActorQuery | None = None) -> list[ActorRow]:
         """Stored actors with how often and in how many articles they are mentioned."""
         query = query or ActorQuery()
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if query.article_id:
             clauses.append("a.id IN (SELECT actor_id FROM mentions WHERE article_id = ?)")
             params.append(query.article_id)
@@ -649,7 +742,9 @@ def _connect(location: str, read_only: bool, busy_timeout: float) -> duckdb.Duck
                 ) from exc
             time.sleep(0.2)
         except duckdb.Error as exc:
-            raise StoreError(f"{location}: not a usable DuckDB database ({_short(str(exc))})") from exc
+            raise StoreError(
+                f"{location}: not a usable DuckDB database ({_short(str(exc))})"
+            ) from exc
 
 
 def _lock_holder(message: str) -> str:
