@@ -234,9 +234,20 @@ def show(
     with _session(db, read_only=True) as session:
         article = session.article(article_id)
         mentions = session.store.mentions(article.id)
+        triggers = session.store.article_triggers(article.id)
     if fmt is not Format.table:
         detail = records.article_detail(article)
         detail["mentions"] = [records.mention_record(m) for m in mentions]
+        detail["events"] = [
+            {
+                "event_id": t.event_id,
+                "start": t.start,
+                "end": t.end,
+                "type": t.type,
+                "status": t.status,
+            }
+            for t in triggers
+        ]
         render_records([detail], fmt, _out())
         return
     out = _out()
@@ -246,11 +257,13 @@ def show(
     out.print(f"[dim]{escape(' · '.join(meta))}[/dim]")
     out.print(f"[dim]id {article.id}[/dim]\n")
     for paragraph in article.paragraphs:
-        text = highlight(article.text, paragraph.start, paragraph.end, mentions)
+        text = highlight(article.text, paragraph.start, paragraph.end, mentions, triggers)
         out.print(f"[cyan]¶{paragraph.index + 1}[/cyan] {text}\n")
     out.print(
         "[dim]legend:[/dim] [bold green]resolved actor[/bold green] "
-        "[bold yellow]coreference[/bold yellow] [bold red]unresolved entity[/bold red]"
+        "[bold yellow]coreference[/bold yellow] [bold red]unresolved entity[/bold red] "
+        "[reverse bold cyan]event⟨type status⟩[/reverse bold cyan] "
+        "[reverse yellow]planned, hypothetical or negated event[/reverse yellow]"
     )
 
 

@@ -246,10 +246,10 @@ class TypeClassifier:
         *,
         epochs: int = 8,
         batch_size: int = 32,
-        learning_rate: float = 2.0,
+        learning_rate: float = 30.0,
         l2: float = 1e-6,
         min_df: int = 2,
-        max_features: int = 150_000,
+        max_features: int = 50_000,
         seed: int = 0,
     ) -> TypeClassifier:
         """Fit a softmax regression on ``texts`` labelled with PLOVER types ``labels``.
@@ -351,18 +351,30 @@ class TypeClassifier:
     # ------------------------------------------------------------------ persistence
 
     def save(self, path: Path) -> None:
-        """Write the model to ``path`` as a compressed ``.npz`` (no pickles)."""
+        """Write the model to ``path`` as a compressed ``.npz`` (no pickles).
+
+        The file is written next to ``path`` under a temporary name and then renamed, so a reader
+        never sees half a model.
+        """
+        path = Path(path)
         vocabulary = sorted(self._vocabulary, key=self._vocabulary.__getitem__)
-        with open(path, "wb") as handle:
-            np.savez_compressed(
-                handle,
-                version=np.array(MODEL_VERSION),
-                labels=np.array(self._labels),
-                vocabulary=np.array(vocabulary, dtype=str),
-                idf=self._idf,
-                weights=self._weights,
-                bias=self._bias,
-            )
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                np.savez_compressed(
+                    stream,
+                    version=np.array(MODEL_VERSION),
+                    labels=np.array(self._labels),
+                    vocabulary=np.array(vocabulary, dtype=str),
+                    idf=self._idf,
+                    weights=self._weights,
+                    bias=self._bias,
+                )
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
 
     @classmethod
     def load(cls, path: Path) -> TypeClassifier:
@@ -416,13 +428,5 @@ def load_or_train(cache_dir: Path, train_file: Path | None) -> TypeClassifier | 
         raise ConfigError(f"{train_file}: no rows with a PLOVER event type")
     model = TypeClassifier.train(texts, labels)
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
-    os.close(handle)
-    try:
-        model.save(Path(temporary))
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    model.save(target)
     return model

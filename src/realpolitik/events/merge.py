@@ -30,6 +30,7 @@ def merge_in_article(events: Iterable[Event]) -> list[Event]:
             continue
         if event.evidence not in existing.all_evidence:
             existing.all_evidence.append(event.evidence)
+            existing.triggers.append((event.trigger_start, event.trigger_end))
             existing.mentions += 1
         if existing.location is None and event.location is not None:
             existing.location = event.location

@@ -57,6 +57,7 @@ class Event:
     sources: int = 1
     coder: str = CODER_VERSION
     all_evidence: list[Evidence] = field(default_factory=list)
+    triggers: list[tuple[int, int]] = field(default_factory=list)
     id: str = ""
 
     def __post_init__(self) -> None:
@@ -66,6 +67,8 @@ class Event:
             )
         if not self.all_evidence:
             self.all_evidence = [self.evidence]
+        if not self.triggers:
+            self.triggers = [(self.trigger_start, self.trigger_end)]
 
     @property
     def merge_key(self) -> tuple[str | None, str | None, str, str]:

@@ -9,6 +9,7 @@ from realpolitik.store.store import (
     Store,
     StoredEvent,
     StoreInfo,
+    TriggerSpan,
 )
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "Store",
     "StoreInfo",
     "StoredEvent",
+    "TriggerSpan",
 ]

@@ -138,6 +138,7 @@ MIGRATIONS += (
         (
             "ALTER TABLE articles ADD COLUMN simhash BIGINT",
             "ALTER TABLE event_evidence ADD COLUMN trigger_start INTEGER",
+            "ALTER TABLE event_evidence ADD COLUMN trigger_end INTEGER",
             "CREATE INDEX events_source ON events (source_actor)",
             "CREATE INDEX events_target ON events (target_actor)",
             "CREATE INDEX events_date ON events (date)",

@@ -117,6 +117,15 @@ class StoredEvent:
     coder: str | None
 
 
+@dataclass(frozen=True)
+class TriggerSpan:
+    start: int
+    end: int
+    type: str
+    status: str
+    event_id: str
+
+
 MERGE_WINDOW_DAYS = 2
 
 
@@ -391,11 +400,11 @@ class Store:
             )
         self._db.executemany(
             "INSERT OR IGNORE INTO event_evidence "
-            "(event_id, article_id, text, start_char, end_char, trigger_start) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "(event_id, article_id, text, start_char, end_char, trigger_start, trigger_end) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (event_id, e.article_id, e.text, e.start, e.end, event.trigger_start)
-                for e in event.all_evidence
+                (event_id, e.article_id, e.text, e.start, e.end, start, end)
+                for e, (start, end) in zip(event.all_evidence, event.triggers, strict=False)
             ],
         )
         if existing is not None:
@@ -509,6 +518,16 @@ class Store:
         if query.limit:
             sql += f" LIMIT {int(query.limit)}"
         return [_stored_event(row) for row in self._db.execute(sql, params).fetchall()]
+
+    def article_triggers(self, article_id: str) -> list[TriggerSpan]:
+        """Where each event is stated in an article: trigger span, type and status."""
+        rows = self._db.execute(
+            "SELECT v.trigger_start, v.trigger_end, e.type, e.status, e.id FROM event_evidence v "
+            "JOIN events e ON e.id = v.event_id WHERE v.article_id = ? "
+            "AND v.trigger_start IS NOT NULL ORDER BY v.trigger_start",
+            [article_id],
+        ).fetchall()
+        return [TriggerSpan(*row) for row in rows]
 
     def event_evidence(self, event_id: str) -> list[Evidence]:
         rows = self._db.execute(
