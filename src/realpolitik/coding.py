@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from realpolitik.actors.dictionary import ActorDictionary, ActorEntry, load_dictionary
 from realpolitik.actors.resolve import ActorResolver
 from realpolitik.config import Config
+from realpolitik.events.classifier import load_or_train
 from realpolitik.events.extract import EventExtractor
 from realpolitik.events.lexicon import load_lexicon
 from realpolitik.events.merge import merge_in_article
@@ -43,7 +44,10 @@ class ArticleCoder:
         gazetteer = default_gazetteer()
         self.resolver = ActorResolver(self.dictionary, gazetteer)
         self.ontology = Ontology.load()
-        self.extractor = EventExtractor(load_lexicon(), self.ontology, self.dictionary, gazetteer)
+        classifier = load_or_train(config.cache_dir.expanduser(), config.training_file())
+        self.extractor = EventExtractor(
+            load_lexicon(), self.ontology, self.dictionary, gazetteer, classifier
+        )
         self.relations = RelationExtractor(self.dictionary)
 
     def code(self, articles: Sequence[Article]) -> Iterator[tuple[Article, ArticleAnalysis]]:

@@ -49,11 +49,29 @@ class Config:
     actor_files: tuple[Path, ...] = _setting(
         (), "REALPOLITIK_ACTORS", "extra actor dictionary files (os.pathsep separated)"
     )
+    train_data: Path | None = _setting(
+        None,
+        "REALPOLITIK_TRAIN_DATA",
+        "synthetic stories (CSV) to train the event-type classifier; default: "
+        "../shared/train/ngec_synthetic_events.csv beside a source checkout, when present",
+    )
+    cache_dir: Path = _setting(
+        Path("~/.cache/realpolitik"), "REALPOLITIK_CACHE_DIR", "where trained models are kept"
+    )
     config_dir: Path = _setting(
         Path("~/.config/realpolitik"),
         "REALPOLITIK_CONFIG_DIR",
         "folder for the user's own dictionaries (actors/*.yaml)",
     )
+
+    def training_file(self) -> Path | None:
+        """The classifier's training data: the setting, else the shared folder beside a checkout."""
+        if self.train_data is not None:
+            return Path(self.train_data).expanduser()
+        beside = (
+            Path(__file__).resolve().parents[3] / "shared" / "train" / "ngec_synthetic_events.csv"
+        )
+        return beside if beside.exists() else None
 
     @property
     def user_actor_dir(self) -> Path:
@@ -86,6 +104,7 @@ class Config:
             self,
             db_path=Path(self.db_path),
             config_dir=Path(self.config_dir),
+            cache_dir=Path(self.cache_dir),
             actor_files=tuple(Path(p) for p in self.actor_files),
             workers=self.workers or _default_workers(),
         )

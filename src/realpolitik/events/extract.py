@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from realpolitik.actors.dictionary import ActorDictionary
 from realpolitik.actors.mentions import Mention, ResolvedActors
+from realpolitik.events.classifier import TypeClassifier
 from realpolitik.events.dates import event_dates
 from realpolitik.events.lexicon import Lexicon, Trigger
 from realpolitik.events.models import Event, Evidence, Location
@@ -50,6 +51,12 @@ NEEDS_TARGET = frozenset({"SUPPORT", "CONSULT"})
 # Prepositions whose state object is where an event happens; with no other target, that state
 # is the target, as in CAMEO practice ("deployed peacekeepers in Iraq", "an ultimatum to Peru").
 LOCATION_TARGET_PREPS = frozenset({"in", "into", "to", "inside", "across", "on", "for", "over"})
+# The classifier only names a sentence's event when it is this sure (tuned on synthetic stories).
+CLASSIFIER_THRESHOLD = 0.5
+SPEECH_VERB_LEMMAS = frozenset(
+    {"say", "tell", "report", "add", "state", "announce", "note", "claim"}
+)
+LEADING_VERBS = frozenset({"lead", "head", "command", "spearhead", "direct", "run"})
 # People who act though the dictionary cannot name them: "gunmen attacked", "thousands marched".
 AGENT_NOUNS = frozenset(
     {
@@ -147,11 +154,13 @@ class EventExtractor:
         ontology: Ontology,
         dictionary: ActorDictionary,
         gazetteer: Gazetteer | None = None,
+        classifier: TypeClassifier | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.ontology = ontology
         self.dictionary = dictionary
         self.gazetteer = gazetteer
+        self.classifier = classifier
 
     def extract(
         self, doc: Doc, actors: ResolvedActors, article_id: str, day: date | None
@@ -159,9 +168,10 @@ class EventExtractor:
         fallback = self._article_place(doc, actors)
         events: list[Event] = []
         for sentence in doc.sents:
-            for trigger, anchor, pattern, sources, targets in self._sentence_events(
-                sentence, actors
-            ):
+            found = list(self._sentence_events(sentence, actors))
+            if not found and self.classifier is not None:
+                found = self._classified_event(sentence, actors)
+            for trigger, anchor, pattern, sources, targets in found:
                 events.extend(
                     self._events(
                         trigger,
@@ -244,6 +254,35 @@ class EventExtractor:
                 for c in verb.children
             )
         return False
+
+    def _classified_event(
+        self, sentence: Span, actors: ResolvedActors
+    ) -> list[tuple[Token, Token, Trigger, list[Argument], list[Argument]]]:
+        """A sentence whose parse names an actor doing something to another, with a verb the
+        lexicon does not know: the classifier says what kind of event it is."""
+        assert self.classifier is not None
+        verb = sentence.root
+        if verb.lemma_.lower() in SPEECH_VERB_LEMMAS:
+            verb = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), verb)
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in SPEECH_VERB_LEMMAS:
+            return []
+        sources = [
+            a for c in verb.children if c.dep_ in SUBJECTS for a in self._actors_in(c, actors, True)
+        ]
+        targets = [
+            a
+            for c in verb.children
+            if c.dep_ in ("dobj", "dative")
+            for a in self._actors_in(c, actors, True)
+        ] or self._prep_objects(verb, self.lexicon.object_preps, actors)
+        if not sources or not targets:
+            return []
+        probabilities = self.classifier.predict_proba([sentence.text])[0]
+        best = max(probabilities, key=lambda name: probabilities[name])
+        if probabilities[best] < CLASSIFIER_THRESHOLD:
+            return []
+        pattern = Trigger(lemma=verb.lemma_.lower(), type=best, cameo=self.ontology.cameo_for(best))
+        return [(verb, verb, pattern, sources, targets)]
 
     def _light_verb_object(self, verb: Token) -> tuple[Token, Trigger] | None:
         if verb.lemma_.lower() not in self.lexicon.light_verbs:
@@ -477,6 +516,9 @@ class EventExtractor:
     def _modifier_actor(
         self, token: Token, actors: ResolvedActors, look_inside: bool
     ) -> Argument | None:
+        leader = self._led_by(token, actors)
+        if leader is not None:
+            return leader
         order = ("appos", "compound", "amod", "nmod", "poss")
         children = sorted(
             (c for c in token.children if c.dep_ in order), key=lambda c: order.index(c.dep_)
@@ -497,6 +539,23 @@ class EventExtractor:
                             and mention.method != "unresolved"
                         ):
                             return Argument(mention.actor_id, g)
+        return None
+
+    def _led_by(self, token: Token, actors: ResolvedActors) -> Argument | None:
+        """`rebels led by HTS`, `forces commanded by the IRGC`: the leading actor acts."""
+        for child in token.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in LEADING_VERBS:
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for g in agent.children:
+                            mention = actors.at(g.i)
+                            if (
+                                g.dep_ == "pobj"
+                                and mention
+                                and mention.actor_id
+                                and mention.resolved
+                            ):
+                                return Argument(mention.actor_id, g)
         return None
 
     # --- assembling events -----------------------------------------------------------------------

@@ -341,7 +341,17 @@ def _modifier_status(child: Token, article_date: date | None) -> str | None:
         word == "since" or (word in ("in", "during") and _old_year(child, article_date))
     ):
         return "historical"
+    if dep == "prep" and word == "for" and _spans_years(child):
+        return "historical"  # "for more than a decade", "for years"
     return None
+
+
+def _spans_years(prep: Token) -> bool:
+    for token in prep.subtree:
+        lemma = token.lemma_.lower()
+        if lemma == "decade" or (lemma in ("year", "generation") and token.tag_ == "NNS"):
+            return True
+    return False
 
 
 def _speaker(governor: Token) -> Token | None:
@@ -398,6 +408,8 @@ def _governor_cues(
             word in HYPOTHETICAL_WORDS and child.dep_ == "advmod"
         ):
             cues.append(StatusCue("hypothetical"))
+        elif child.dep_ == "prep" and word == "for" and _spans_years(child):
+            cues.append(StatusCue("historical"))
         elif child.dep_ == "prep" and word == "according":
             cues.append(_according_to(child))
         elif (
