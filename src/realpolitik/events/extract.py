@@ -603,28 +603,10 @@ class EventExtractor:
             confidence = 0.75 if source and target else 0.55
             if self._same_side(source, target):
                 continue
-            events.append(
-                Event(
-                    article_id=article_id,
-                    type=pattern.type,
-                    mode=pattern.mode,
-                    cameo=pattern.cameo,
-                    quad_class=type_info.quad_class,
-                    intensity=intensity,
-                    status=cue.status,
-                    source=source,
-                    target=target,
-                    evidence=evidence,
-                    trigger_start=trigger.idx,
-                    trigger_end=trigger.idx + len(trigger.text),
-                    date=start,
-                    date_end=end,
-                    attributed_to=attributed,
-                    location=location,
-                    confidence=confidence,
-                )
-            )
+            directions = [(source, target)]
             if pattern.reciprocal and source and target:
+                directions.append((target, source))
+            for actor, recipient in directions:
                 events.append(
                     Event(
                         article_id=article_id,
@@ -634,8 +616,8 @@ class EventExtractor:
                         quad_class=type_info.quad_class,
                         intensity=intensity,
                         status=cue.status,
-                        source=target,
-                        target=source,
+                        source=actor,
+                        target=recipient,
                         evidence=evidence,
                         trigger_start=trigger.idx,
                         trigger_end=trigger.idx + len(trigger.text),
