@@ -156,3 +156,14 @@ def test_evidence_spans_point_into_the_article(session) -> None:
     for event in _events(session):
         ev = event["evidence"]
         assert text[ev["start"] : ev["end"]] == ev["text"]
+
+
+def test_chief_of_staff_calls_for_cooperation_with_russia(session) -> None:
+    events = _events(session)
+    assert any(
+        (e["source"] or {}).get("id") == "MOHAMMAD_BAGHERI"
+        and (e["target"] or {}).get("id") == "RUS"
+        and e["type"] in ("COOPERATE", "REQUEST", "AGREE")
+        and e["status"] != "asserted"
+        for e in events
+    )

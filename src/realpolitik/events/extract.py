@@ -56,6 +56,9 @@ CLASSIFIER_THRESHOLD = 0.5
 SPEECH_VERB_LEMMAS = frozenset(
     {"say", "tell", "report", "add", "state", "announce", "note", "claim"}
 )
+PARTNER_PREPS = ("with", "against")
+# Media that cite someone's words do not act: the person cited does.
+CITING_VERBS = frozenset({"cite", "quote", "carry", "publish", "report", "broadcast", "air"})
 LEADING_VERBS = frozenset({"lead", "head", "command", "spearhead", "direct", "run"})
 # People who act though the dictionary cannot name them: "gunmen attacked", "thousands marched".
 AGENT_NOUNS = frozenset(
@@ -393,6 +396,10 @@ class EventExtractor:
                 elif word in (pattern.object_preps or self.lexicon.object_preps) or word == "from":
                     targets += found
         if not sources and not targets:
+            # "expressed the need for cooperation, particularly with Russia": the partner hangs
+            # off the verb that carries the noun
+            targets = self._verb_partner(noun, actors)
+        if not sources and not targets:
             return [], []  # a nominal event needs an actor of its own, not only the clause's
         if not targets:
             targets = self._location_state(noun, actors)
@@ -411,6 +418,16 @@ class EventExtractor:
             mention = actors.at(following.i)
             if mention is not None and mention.actor_id and mention.resolved:
                 return [Argument(mention.actor_id, token.doc[mention.head])]
+        return []
+
+    def _verb_partner(self, noun: Token, actors: ResolvedActors) -> list[Argument]:
+        current = noun
+        for _ in range(4):
+            if current.dep_ not in ("pobj", "prep", "dobj") or current.head is current:
+                return []
+            current = current.head
+            if current.pos_ in ("VERB", "AUX"):
+                return self._prep_objects_of(current, PARTNER_PREPS, actors)
         return []
 
     def _location_state(self, head: Token, actors: ResolvedActors) -> list[Argument]:
@@ -482,6 +499,14 @@ class EventExtractor:
                 if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS and c.i != current.i
                 for a in self._actors_in(c, actors)
             ]
+            if found and head.lemma_.lower() in CITING_VERBS:
+                cited = [
+                    a
+                    for c in head.children
+                    if c.dep_ == "dobj"
+                    for a in self._actors_in(c, actors, look_inside=True)
+                ]
+                found = cited or found
             if found:
                 return found
             current = head
@@ -529,7 +554,7 @@ class EventExtractor:
                 return Argument(mention.actor_id, child)
         if look_inside:
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("of", "by"):
+                if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
                     for g in child.children:
                         mention = actors.at(g.i)
                         if (

@@ -147,6 +147,10 @@ UNNAMED_SOURCES = frozenset(
 )
 PLANNED_NOUNS = frozenset(
     {
+        "need",
+        "call",
+        "calls",
+        "appeal",
         "commitment",
         "plan",
         "plans",
