@@ -143,7 +143,7 @@ class ActorResolver:
             if c.alias_kind in ("alias", "name")
         }
         for span in spans:
-            mention = self._dictionary_span(span, day, named_here)
+            mention = self._dictionary_span(span, day, named_here, out)
             if mention is not None and not out.covers(mention.token_start, mention.token_end):
                 out.add(mention)
         self._people(doc, out, day)
@@ -166,7 +166,7 @@ class ActorResolver:
         return (valid or usable)[0]
 
     def _dictionary_span(
-        self, span: Span, day: date | None, named_here: set[str]
+        self, span: Span, day: date | None, named_here: set[str], out: ResolvedActors
     ) -> Mention | None:
         chosen = self._choose(span._.rp_candidates, day)
         if chosen is None:
@@ -192,8 +192,33 @@ class ActorResolver:
                 method,
                 head.i,
             )
+        if entry.kind in ("igo", "alliance"):
+            role_token = self._role_head(span)
+            if role_token is not None:
+                # "UN peacekeepers", "NATO officials": a branch of the organisation
+                role = self.role_by_noun[_noun_key(role_token)]
+                branch = self._branch(entry, role)
+                out.new_actors.setdefault(branch.id, branch)
+                end = max(span.end, role_token.i + 1)
+                return _mention(span.doc, span.start, end, branch.id, "role", role_token.i)
         actor_id, method = self._stand_in(entry.id, day, named_here, "dictionary")
         return _mention(span.doc, span.start, span.end, actor_id, method, span.root.i)
+
+    def _branch(self, entry: ActorEntry, role: str) -> ActorEntry:
+        if entry.role == role:
+            return entry
+        role_name = (
+            self.dictionary.roles[role].name.lower() if role in self.dictionary.roles else role
+        )
+        return ActorEntry(
+            id=f"{entry.id}_{role}",
+            name=f"{entry.name} {role_name}",
+            kind=entry.kind,
+            country=entry.country,
+            role=role,
+            parent=entry.id,
+            origin="(organisation and role)",
+        )
 
     def _state_span(
         self,

@@ -604,6 +604,31 @@ def _print_corpus_summary(session: realpolitik.Session) -> None:
         table_columns=("published", "title", "words"),
         widths={"title": 70},
     )
+    events = session.event_records()
+    by_status: dict[str, int] = {}
+    for event in events:
+        by_status[event["status"]] = by_status.get(event["status"], 0) + 1
+    out.print(
+        f"\n[bold]{len(events)} events[/bold] coded: "
+        + ", ".join(f"{count} {status}" for status, count in sorted(by_status.items()))
+    )
+    relations = session.relation_records()
+    render_records(
+        [
+            {
+                "source": (r["source"] or {}).get("name"),
+                "relation": r["relation"],
+                "target": (r["target"] or {}).get("name"),
+                "status": r["status"],
+                "evidence": len(r["evidence"]),
+            }
+            for r in relations
+            if r["status"] in ("asserted", "reported", "historical")
+        ][:20],
+        Format.table,
+        out,
+        title="Standing relations (first 20)",
+    )
     top = session.actors()[:15]
     render_records(
         [records.actor_record(r) for r in top],
