@@ -544,7 +544,8 @@ class ActorResolver:
         if word in THING_PRONOUNS:
             return not plural_mention
         if word in PLURAL_PRONOUNS:
-            return plural_mention or entry.kind in GROUP_KINDS
+            # "they" is most often a group or a plural; news also uses it for a country
+            return plural_mention or entry.kind in GROUP_KINDS or entry.kind == "state"
         if word in GOVERNMENT_ANAPHORS:
             return entry.role == "GOV" or entry.kind in ("government", "state")
         if word in GROUP_ANAPHORS:

@@ -227,6 +227,8 @@ class EventExtractor:
             sources, targets = self._verb_arguments(token, verb_pattern, actors)
             if verb_pattern.type in NEEDS_TARGET and not targets:
                 continue
+            # "ratified an agreement": the object noun is this event, not a second one
+            consumed.update(c.i for c in token.children if c.dep_ == "dobj")
             yield token, token, verb_pattern, sources, targets
         for token in sentence:
             if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed or actors.at(token.i):
@@ -288,7 +290,7 @@ class EventExtractor:
         return [(verb, verb, pattern, sources, targets)]
 
     def _light_verb_object(self, verb: Token) -> tuple[Token, Trigger] | None:
-        if verb.lemma_.lower() not in self.lexicon.light_verbs:
+        if not self.lexicon.is_light_verb(verb):
             return None
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "nsubjpass"):
@@ -440,9 +442,24 @@ class EventExtractor:
                         if mention and mention.actor_id
                         else None
                     )
-                    if g.dep_ == "pobj" and entry is not None and entry.kind == "state":
+                    if g.dep_ != "pobj":
+                        continue
+                    if entry is not None and entry.kind == "state":
                         return [Argument(entry.id, g)]
+                    state = self._state_of_place(g, actors)
+                    if state is not None:
+                        return [Argument(state, g)]
         return []
+
+    def _state_of_place(self, token: Token, actors: ResolvedActors) -> str | None:
+        """`a protest in Beijing`: the state a named place lies in (not a mentioned actor)."""
+        if self.gazetteer is None or token.pos_ != "PROPN" or actors.at(token.i) is not None:
+            return None
+        location = self._lookup_phrase(token)
+        if location is None or location.country is None:
+            return None
+        entry = self.dictionary.get(location.country)
+        return entry.id if entry is not None and entry.kind == "state" else None
 
     def _prep_objects(
         self, verb: Token, preps: tuple[str, ...], actors: ResolvedActors
@@ -549,9 +566,13 @@ class EventExtractor:
             (c for c in token.children if c.dep_ in order), key=lambda c: order.index(c.dep_)
         )
         for child in children:
-            mention = actors.at(child.i)
-            if mention is not None and mention.actor_id and mention.method != "unresolved":
-                return Argument(mention.actor_id, child)
+            for part in (
+                child,
+                *[g for g in child.subtree if g.dep_ in ("compound", "amod") and g.i < child.i],
+            ):
+                mention = actors.at(part.i)
+                if mention is not None and mention.actor_id and mention.method != "unresolved":
+                    return Argument(mention.actor_id, part)
         if look_inside:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):

@@ -89,10 +89,36 @@ class Lexicon:
             self.object_preps = tuple(str(p) for p in data["default_object_preps"])
 
     def match_verb(self, token: Token) -> Trigger | None:
-        return _best(self.verbs.get(token.lemma_.lower()), token)
+        for lemma in verb_lemmas(token):
+            if lemma in self.verbs:
+                return _best(self.verbs[lemma], token)
+        return None
+
+    def is_light_verb(self, token: Token) -> bool:
+        return any(lemma in self.light_verbs for lemma in verb_lemmas(token))
 
     def match_noun(self, token: Token) -> Trigger | None:
         return _best(self.nouns.get(token.lemma_.lower()) or self.nouns.get(token.lower_), token)
+
+
+def verb_lemmas(token: Token) -> list[str]:
+    """The model's lemma, then guesses from the inflection for the lemmatiser's slips
+    ("staged" -> "stag", "retook" -> "retook")."""
+    word = token.lower_
+    found = [token.lemma_.lower(), word]
+    if word.endswith("ied"):
+        found.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        found += [word[:-1], word[:-2]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            found.append(word[:-3])  # "shelled" -> "shell", "stopped" -> "stop"
+    if word.endswith("ing"):
+        found += [word[:-3], word[:-3] + "e"]
+    if word.endswith("es"):
+        found += [word[:-1], word[:-2]]
+    elif word.endswith("s"):
+        found.append(word[:-1])
+    return list(dict.fromkeys(found))
 
 
 def _best(candidates: list[Trigger] | None, token: Token) -> Trigger | None:

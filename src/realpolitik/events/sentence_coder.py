@@ -13,8 +13,9 @@ from realpolitik.coding import ArticleCoder
 from realpolitik.events.evaluation import PredictedEvent
 from realpolitik.ingest import make_article
 
-# Denied events did not happen; every other status is what a coder like PETRARCH would emit.
-SKIPPED_STATUSES = frozenset({"negated"})
+# CAMEO and PLOVER code a refused or withheld cooperation ("would not provide support") as a
+# REJECT event; a denied conflict event did not happen and is not emitted.
+COOPERATIVE_QUADS = frozenset({1, 2})
 
 
 class SentenceCoder:
@@ -26,15 +27,18 @@ class SentenceCoder:
         analysis = self.coder.code_one(article)
         out: list[PredictedEvent] = []
         for event in analysis.events:
-            if event.status in SKIPPED_STATUSES:
-                continue
+            type_, cameo, mode = event.type, event.cameo, event.mode
+            if event.status == "negated":
+                if event.quad_class not in COOPERATIVE_QUADS:
+                    continue
+                type_, cameo, mode = "REJECT", "120", None
             out.append(
                 PredictedEvent(
-                    type=event.type,
+                    type=type_,
                     source_code=self._code(event.source, analysis.actors),
                     target_code=self._code(event.target, analysis.actors),
-                    cameo=event.cameo,
-                    mode=event.mode,
+                    cameo=cameo,
+                    mode=mode,
                 )
             )
         return out
