@@ -691,8 +691,9 @@ class Store:
 
     def actor_mentions(self, actor_id: str, limit: int | None = None) -> list[tuple[str, Mention]]:
         sql = (
-            "SELECT article_id, start_char, end_char, text, actor_id, label, method, confidence "
-            "FROM mentions m JOIN articles a ON a.id = m.article_id WHERE actor_id = ? "
+            "SELECT m.article_id, m.start_char, m.end_char, m.text, m.actor_id, m.label, "
+            "m.method, m.confidence "
+            "FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.actor_id = ? "
             "ORDER BY a.seq, start_char"
         )
         if limit:
