@@ -125,7 +125,7 @@ def timeline(
 def sparkline(values: Sequence[float]) -> str:
     """One block character per value, scaled from ``min(0, min(values))`` to ``max(values)``.
 
-    ``sparkline([0, 1, 2, 4]) == "▁▂▄█"``; an all-zero series is a flat line of "▁".
+    ``sparkline([0, 1, 2, 4]) == "▁▃▅█"``; an all-zero series is a flat line of "▁".
     """
     if not values:
         return ""
