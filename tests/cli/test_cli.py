@@ -142,40 +142,78 @@ def test_events_and_relations_json_contract(runner, db_path: Path, write) -> Non
     assert runner.invoke(app, ["ingest", str(story), "--db", str(db_path)]).exit_code == 0
     events = json.loads(runner.invoke(app, ["events", "--db", str(db_path), "-f", "json"]).stdout)
     assert events
-    keys = {"id", "article_id", "date", "type", "mode", "cameo", "quad_class", "intensity",
-            "status", "attributed_to", "source", "target", "location", "evidence", "mentions",
-            "articles", "sources", "confidence"}
+    keys = {
+        "id",
+        "article_id",
+        "date",
+        "type",
+        "mode",
+        "cameo",
+        "quad_class",
+        "intensity",
+        "status",
+        "attributed_to",
+        "source",
+        "target",
+        "location",
+        "evidence",
+        "mentions",
+        "articles",
+        "sources",
+        "confidence",
+    }
     for event in events:
         assert keys <= set(event)
         assert set(event["source"] or {}) <= {"id", "code", "name", "country", "role"}
         assert set(event["evidence"]) == {"article_id", "text", "start", "end"}
-    assert any(e["type"] == "ASSAULT" and (e["target"] or {}).get("id") == "HEZBOLLAH" for e in events)
+    assert any(
+        e["type"] == "ASSAULT" and (e["target"] or {}).get("id") == "HEZBOLLAH" for e in events
+    )
     filtered = json.loads(
-        runner.invoke(app, ["events", "--db", str(db_path), "--actor", "Israel", "-f", "json"]).stdout
+        runner.invoke(
+            app, ["events", "--db", str(db_path), "--actor", "Israel", "-f", "json"]
+        ).stdout
     )
     assert filtered and all(
-        "ISR" in ((e["source"] or {}).get("country") or "", (e["target"] or {}).get("country") or "")
+        "ISR"
+        in ((e["source"] or {}).get("country") or "", (e["target"] or {}).get("country") or "")
         for e in filtered
     )
-    relations = json.loads(runner.invoke(app, ["relations", "--db", str(db_path), "-f", "json"]).stdout)
+    relations = json.loads(
+        runner.invoke(app, ["relations", "--db", str(db_path), "-f", "json"]).stdout
+    )
     assert any(
         r["relation"] == "backs" and r["source"]["id"] == "USA" and r["target"]["id"] == "SDF"
         for r in relations
     )
     for relation in relations:
-        assert set(relation) == {"source", "target", "relation", "status", "evidence", "first_seen", "last_seen"}
+        assert set(relation) == {
+            "source",
+            "target",
+            "relation",
+            "status",
+            "evidence",
+            "first_seen",
+            "last_seen",
+        }
     shown = runner.invoke(app, ["show", events[0]["article_id"][:10], "--db", str(db_path)])
     assert "ASSAULT" in shown.stdout
 
 
 def test_actors_and_actor_commands(runner, db_path: Path, write) -> None:
-    story = write("s.txt", "Hayat Tahrir al-Sham fighters entered Hama as the Syrian army withdrew.")
+    story = write(
+        "s.txt", "Hayat Tahrir al-Sham fighters entered Hama as the Syrian army withdrew."
+    )
     runner.invoke(app, ["ingest", str(story), "--db", str(db_path), "--date", "2024-12-05"])
     listed = json.loads(runner.invoke(app, ["actors", "--db", str(db_path), "-f", "json"]).stdout)
     assert {"HTS", "SYR_MIL"} <= {a["id"] for a in listed}
-    profile = json.loads(runner.invoke(app, ["actor", "HTS", "--db", str(db_path), "-f", "json"]).stdout)[0]
+    profile = json.loads(
+        runner.invoke(app, ["actor", "HTS", "--db", str(db_path), "-f", "json"]).stdout
+    )[0]
     assert profile["id"] == "HTS" and profile["mentions"]
-    quds = json.loads(runner.invoke(app, ["actor", "Quds Force", "--db", str(db_path), "-f", "json"]).stdout)[0]
+    quds = json.loads(
+        runner.invoke(app, ["actor", "Quds Force", "--db", str(db_path), "-f", "json"]).stdout
+    )[0]
     assert quds["parents"][:2] == ["IRGC", "IRN_MIL"]
     missing = runner.invoke(app, ["actor", "Nobody At All", "--db", str(db_path)])
     assert missing.exit_code != 0 and "no actor" in missing.output
