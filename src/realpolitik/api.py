@@ -132,6 +132,20 @@ class Session:
 
         return pd.json_normalize(self.relation_records(**filters), sep="_")
 
+    def network(
+        self,
+        *,
+        since: Any = None,
+        until: Any = None,
+        actor: str | None = None,
+        depth: int = 1,
+        include_uncertain: bool = False,
+    ) -> Any:
+        """The signed actor network as a networkx graph (edge `weight` = cooperation - conflict)."""
+        from realpolitik.analysis import from_session
+
+        return from_session(self, since, until, actor, depth, include_uncertain).to_networkx()
+
     def mentions(self, article_id: str) -> list[Mention]:
         return self.store.mentions(self.store.article(article_id).id)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from tests.analysis.conftest import actor, ev
@@ -80,8 +81,7 @@ def _collapse():
 def test_shifts_rank_a_collapsing_actor_first() -> None:
     before, after = _collapse()
     events = before + after
-    assert default_split(events) == D(2024, 3, 11)
-    ranked = shifts(events)
+    ranked = shifts(events, D(2024, 3, 11))
     top = ranked[0]
     assert top.kind == "actor" and top.actors == ("SYR",)
     assert top.split == D(2024, 3, 11)
@@ -115,3 +115,14 @@ def test_shifts_options() -> None:
     assert [(s.kind, s.actors) for s in narrow] == [("actor", ("SYR",)), ("dyad", ("SYR", "TUR"))]
     assert narrow[0].activity_change == pytest.approx(-1.0)
     assert shifts([ev("A", "B", day=None)]) == []
+
+
+def test_default_split_is_the_median_day_and_ignores_background() -> None:
+    before, after = _collapse()
+    events = before + after
+    days = sorted({e.date for e in events if e.date})
+    assert default_split(events) == days[len(days) // 2]
+    stray = replace(before[0], id="old", date=D(1967, 6, 5), status="asserted")
+    assert default_split([*events, stray]) in days  # one old date does not drag the split
+    background = replace(before[0], id="bg", date=D(1990, 1, 1), status="historical")
+    assert default_split([*events, background]) == days[len(days) // 2]

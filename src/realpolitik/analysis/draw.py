@@ -15,6 +15,7 @@ module-level mutable state.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
@@ -60,8 +61,10 @@ def draw_png(
     *,
     height_px: int | None = None,
     title: str | None = None,
+    max_nodes: int = 30,
 ) -> Path:
-    """Draw the network to ``path`` (PNG); height defaults to 3/4 of the width."""
+    """Draw the network to ``path`` (PNG); height defaults to 3/4 of the width. Labels stay
+    readable by drawing the largest connected group, at most ``max_nodes`` of its busiest actors."""
     height_px = height_px or round(width_px * 0.75)
     figure = Figure(figsize=(width_px / _DPI, height_px / _DPI), dpi=_DPI)
     FigureCanvasAgg(figure)
@@ -73,6 +76,14 @@ def draw_png(
         ax.text(0.5, 0.5, "no ties in this window", ha="center", va="center", fontsize=14)
         return _save(figure, path)
 
+    full_size = len(network.nodes)
+    network = readable_subset(network, max_nodes)
+    if len(network.nodes) < full_size:
+        ax.set_title(
+            f"{title or _network_title(network)}\n(largest connected group, "
+            f"{len(network.nodes)} of {full_size} actors)",
+            fontsize=14,
+        )
     positions = _layout(network)
     strongest = max((abs(e.weight) for e in network.edges), default=0.0) or 1.0
     segments, colours, widths = [], [], []
@@ -196,13 +207,32 @@ def draw_timeline_png(
     return _save(figure, path)
 
 
+def readable_subset(network: SignedNetwork, max_nodes: int) -> SignedNetwork:
+    """The largest connected group of actors, trimmed to the ``max_nodes`` with most ties."""
+    graph = nx.Graph()
+    graph.add_nodes_from(n.id for n in network.nodes)
+    graph.add_edges_from((e.source, e.target) for e in network.edges)
+    if graph.number_of_nodes() == 0:
+        return network
+    largest = max(nx.connected_components(graph), key=len)
+    ranked = sorted(largest, key=lambda n: (-graph.degree(n), n))[:max_nodes]
+    keep = set(ranked)
+    if len(keep) == len(network.nodes):
+        return network
+    return replace(
+        network,
+        nodes=tuple(n for n in network.nodes if n.id in keep),
+        edges=tuple(e for e in network.edges if e.source in keep and e.target in keep),
+    )
+
+
 def _layout(network: SignedNetwork) -> dict[str, tuple[float, float]]:
     """Seeded spring layout: positive ties attract by their weight, negative ones only weakly."""
     graph = nx.Graph()
     graph.add_nodes_from(n.id for n in network.nodes)
     for edge in network.edges:
         graph.add_edge(edge.source, edge.target, pull=1.0 + edge.weight if edge.weight > 0 else 0.1)
-    k = 2.0 / math.sqrt(max(graph.number_of_nodes(), 1))
+    k = 4.0 / math.sqrt(max(graph.number_of_nodes(), 1))
     try:
         raw = nx.spring_layout(graph, weight="pull", seed=_SEED, k=k, iterations=200)
     except ImportError:  # networkx needs scipy for 500+ actors; a circle still shows the ties

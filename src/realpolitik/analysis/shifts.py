@@ -114,14 +114,14 @@ class Shift:
 
 
 def default_split(events: Iterable[StoredEvent]) -> dt.date | None:
-    """The middle of the dated events' range, the first day of its second half: for 1 to 10
-    June, 6 June (before: 1-5, after: 6-10). None when no event has a date."""
-    dates = [e.date for e in events if e.date is not None]
+    """The median of the distinct dates of non-historical events, the first day of the second
+    half: for events on each of 1 to 10 June, 6 June (before: 1-5, after: 6-10). None when no
+    event has a date."""
+    dates = sorted({e.date for e in events if e.date is not None and e.status != "historical"})
     if not dates:
         return None
-    first, last = min(dates), max(dates)
-    days = (last - first).days + 1
-    return first + dt.timedelta(days=days // 2)
+    # The median day, not the middle of the range: one stray old date must not move the split.
+    return dates[len(dates) // 2]
 
 
 def shifts(
@@ -135,7 +135,8 @@ def shifts(
     limit: int | None = None,
 ) -> list[Shift]:
     """Actors and dyads ranked by how much their score changed across ``split_date``."""
-    dated = _unique([e for e in events if e.date is not None])
+    # Background ("since 2015", "in 1967") says nothing about a change around the split.
+    dated = _unique([e for e in events if e.date is not None and e.status != "historical"])
     split = split_date or default_split(dated)
     if split is None:
         return []

@@ -1,0 +1,280 @@
+"""Analysis commands: network, blocs, balance, timeline, shifts. Thin wrappers over
+`realpolitik.analysis`; they format and print, nothing else."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from realpolitik.cli.app import _out, _session, app, friendly_errors
+from realpolitik.cli.options import DbOption, SinceOption, UntilOption, parse_date_option
+from realpolitik.cli.output import Format, dumps, render_records
+
+
+class NetworkFormat(str, Enum):
+    table = "table"
+    json = "json"
+    graphml = "graphml"
+    gexf = "gexf"
+    png = "png"
+
+
+class SeriesFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    png = "png"
+
+
+ActorFocus = Annotated[
+    str | None, typer.Option("--actor", help="Keep the network around this actor.")
+]
+Depth = Annotated[int, typer.Option("--depth", min=0, help="Hops around --actor.")]
+Uncertain = Annotated[
+    bool,
+    typer.Option(
+        "--include-uncertain", help="Count planned, hypothetical and negated events (weight 0.2)."
+    ),
+]
+OutPath = Annotated[
+    Path | None, typer.Option("--out", help="File for png, graphml or gexf output.")
+]
+
+
+def _network(
+    db: Path | None,
+    since: str | None,
+    until: str | None,
+    actor: str | None,
+    depth: int,
+    uncertain: bool,
+) -> Any:
+    from realpolitik.analysis import from_session
+
+    start, end = parse_date_option(since), parse_date_option(until)
+    with _session(db, read_only=True) as session:
+        return from_session(session, start, end, actor, depth, uncertain)
+
+
+@app.command(epilog="Example: realpolitik network --actor Iran --depth 2 -f png --out iran.png")
+@friendly_errors
+def network(
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    actor: ActorFocus = None,
+    depth: Depth = 1,
+    include_uncertain: Uncertain = False,
+    fmt: Annotated[
+        NetworkFormat, typer.Option("--format", "-f", help="table, json, graphml, gexf or png.")
+    ] = NetworkFormat.table,
+    out: OutPath = None,
+) -> None:
+    """The signed actor network: green ties of cooperation and support, red ties of conflict."""
+    graph = _network(db, since, until, actor, depth, include_uncertain)
+    if fmt is NetworkFormat.json:
+        _out().file.write(dumps(graph.to_dict()) + "\n")
+    elif fmt is NetworkFormat.table:
+        rows = [
+            {
+                "source": graph.name(e.source),
+                "target": graph.name(e.target),
+                "weight": round(e.weight, 3),
+                "cooperation": round(e.cooperation, 3),
+                "conflict": round(e.conflict, 3),
+                "events": len(e.events),
+                "relations": len(e.relations),
+            }
+            for e in sorted(graph.edges, key=lambda e: -abs(e.weight))
+        ]
+        render_records(
+            rows, Format.table, _out(), title=f"{len(graph.nodes)} actors, {len(graph.edges)} ties"
+        )
+    else:
+        from realpolitik.analysis import draw_png
+
+        path = out or Path(f"network.{fmt.value}")
+        if fmt is NetworkFormat.png:
+            draw_png(graph, path)
+        elif fmt is NetworkFormat.graphml:
+            graph.to_graphml(path)
+        else:
+            graph.to_gexf(path)
+        _out().print(f"wrote {path}")
+
+
+@app.command(epilog="Example: realpolitik blocs --since 2024-11-27 -f json")
+@friendly_errors
+def blocs(
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    actor: ActorFocus = None,
+    depth: Depth = 1,
+    include_uncertain: Uncertain = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+) -> None:
+    """Blocs: communities of the positive network, named after their most central member."""
+    from realpolitik.analysis import find_blocs
+
+    graph = _network(db, since, until, actor, depth, include_uncertain)
+    found = find_blocs(graph)
+    if fmt is not Format.table:
+        render_records([b.to_dict() for b in found], fmt, _out())
+        return
+    rows = [
+        {
+            "bloc": b.name,
+            "members": ", ".join(m.name for m in b.members),
+            "cohesion": round(b.cohesion, 2),
+            "ties": len(b.ties),
+            "evidence (events)": len(b.events),
+            "tensions": len(b.tensions),
+        }
+        for b in found
+    ]
+    render_records(rows, Format.table, _out(), title="Blocs", widths={"members": 60})
+
+
+@app.command(epilog="Example: realpolitik balance -f json")
+@friendly_errors
+def balance(
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    actor: ActorFocus = None,
+    depth: Depth = 1,
+    include_uncertain: Uncertain = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+) -> None:
+    """Structural balance: unbalanced triads with their evidence, and the frustration index."""
+    from realpolitik.analysis import balance as structural_balance
+
+    graph = _network(db, since, until, actor, depth, include_uncertain)
+    report = structural_balance(graph)
+    if fmt is not Format.table:
+        _out().file.write(dumps(report.to_dict()) + "\n")
+        return
+    out = _out()
+    out.print(
+        f"frustration index {report.frustration} ({report.method}), "
+        f"{report.edges_considered} signed ties, {len(report.unbalanced_triads)} unbalanced triads"
+    )
+    rows = [
+        {
+            "triad": " / ".join(graph.name(a) for a in t.actors),
+            "signs": t.signs,
+            "events": len(t.events),
+        }
+        for t in report.unbalanced_triads
+    ]
+    render_records(rows, Format.table, out, title="Unbalanced triads")
+
+
+@app.command(
+    epilog="Example: realpolitik timeline Iran --vs Israel --by week -f png --out iran.png"
+)
+@friendly_errors
+def timeline(
+    actor: Annotated[str, typer.Argument(help="Actor id, name or alias.")],
+    vs: Annotated[str | None, typer.Option("--vs", help="Only events with this actor.")] = None,
+    by: Annotated[str, typer.Option("--by", help="day or week.")] = "day",
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    include_uncertain: Uncertain = False,
+    fmt: Annotated[
+        SeriesFormat, typer.Option("--format", "-f", help="table, json, csv or png.")
+    ] = SeriesFormat.table,
+    out: OutPath = None,
+) -> None:
+    """Cooperation and conflict of an actor (or a dyad) per day or week, with a sparkline."""
+    from realpolitik.analysis import draw_timeline_png, sparkline
+    from realpolitik.analysis import timeline as series
+
+    if by not in ("day", "week"):
+        raise typer.BadParameter("--by must be day or week")
+    start, end = parse_date_option(since), parse_date_option(until)
+    with _session(db, read_only=True) as session:
+        mine = session.actor_ids(actor)
+        theirs = session.actor_ids(vs) if vs else None
+        from realpolitik.store import EventQuery
+
+        # background ("since 2015") would stretch the series over decades
+        events = [
+            e
+            for e in session.store.events(EventQuery(since=start, until=end))
+            if e.status != "historical"
+        ]
+    points = series(
+        events,
+        mine,
+        theirs,
+        by=by,
+        since=start,
+        until=end,  # type: ignore[arg-type]
+        include_uncertain=include_uncertain,
+    )
+    title = f"{actor}" + (f" vs {vs}" if vs else "") + f", by {by}"
+    if fmt is SeriesFormat.png:
+        path = out or Path("timeline.png")
+        draw_timeline_png(points, path, title)
+        _out().print(f"wrote {path}")
+        return
+    rows = [p.to_dict() if hasattr(p, "to_dict") else vars(p) for p in points]
+    if fmt is not SeriesFormat.table:
+        render_records(rows, Format(fmt.value), _out())
+        return
+    out_console = _out()
+    out_console.print(f"[bold]{title}[/bold]")
+    out_console.print("cooperation " + sparkline([p.cooperation_count for p in points]))
+    out_console.print("conflict    " + sparkline([p.conflict_count for p in points]))
+    render_records(
+        [{k: v for k, v in row.items() if k != "events"} for row in rows], Format.table, out_console
+    )
+
+
+@app.command(epilog="Example: realpolitik shifts --split 2024-12-08 --limit 10")
+@friendly_errors
+def shifts(
+    db: DbOption = None,
+    split: Annotated[
+        str | None, typer.Option("--split", help="Compare before and after this date.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many shifts to show.")] = 15,
+    include_uncertain: Uncertain = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+) -> None:
+    """Actors and dyads whose balance of cooperation and conflict changed most."""
+    from realpolitik.analysis import session_inputs
+    from realpolitik.analysis import shifts as find_shifts
+
+    split_date = parse_date_option(split)
+    with _session(db, read_only=True) as session:
+        inputs = session_inputs(session)
+    found = find_shifts(
+        inputs.events,
+        split_date,
+        actor=inputs.actor,
+        include_uncertain=include_uncertain,
+        limit=limit,
+    )
+    if fmt is not Format.table:
+        render_records([s.to_dict() for s in found], fmt, _out())
+        return
+    rows = [
+        {
+            "kind": s.kind,
+            "who": s.label,
+            "before": round(s.before.score, 2),
+            "after": round(s.after.score, 2),
+            "change": round(s.change, 2),
+            "evidence (events)": len(s.events),
+        }
+        for s in found
+    ]
+    split_label = found[0].split.isoformat() if found else "?"
+    render_records(rows, Format.table, _out(), title=f"Shifts around {split_label}")
