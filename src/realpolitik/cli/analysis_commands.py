@@ -213,9 +213,9 @@ def timeline(
         events,
         mine,
         theirs,
-        by=by,
+        by="week" if by == "week" else "day",
         since=start,
-        until=end,  # type: ignore[arg-type]
+        until=end,
         include_uncertain=include_uncertain,
     )
     title = f"{actor}" + (f" vs {vs}" if vs else "") + f", by {by}"
