@@ -266,10 +266,16 @@ class ActorResolver:
         country name give the person's role; the mention stops at the last office word."""
         doc = span.doc
         words: list[Token] = []
-        for token in doc[span.end : min(len(doc), span.end + 4)]:
+        for token in doc[span.end : min(len(doc), span.end + 6)]:
+            # "Secretary of State", "Minister of Defence": office words may contain "of"
+            if token.lower_ == "of" and words:
+                words.append(token)
+                continue
             if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "PERSON":
                 break
             words.append(token)
+        while words and words[-1].lower_ == "of":
+            words.pop()
         for size in range(len(words), 0, -1):
             phrase = " ".join(t.lower_ for t in words[:size])
             last = words[size - 1].lower_
@@ -335,6 +341,19 @@ class ActorResolver:
                     entry = self._entry(mention.actor_id, out)
                     if entry is not None and not entry.is_person:
                         return self._with_title_role(entry, phrase), "apposition"
+        for prep in root.children:
+            # "King Hassan of Morocco", "President Museveni of Uganda"
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    mention = out.at(obj.i)
+                    entry = (
+                        self._entry(mention.actor_id, out) if mention and mention.actor_id else None
+                    )
+                    if obj.dep_ == "pobj" and entry is not None and entry.kind == "state":
+                        government = self.dictionary.get(
+                            self.dictionary.generic_id(entry.country or entry.id, "GOV")
+                        )
+                        return government or entry, "title"
         left = [t for t in ent.doc[max(0, ent.start - 6) : ent.start]]
         for token in reversed(left):
             if token.is_punct and token.text != "-":
