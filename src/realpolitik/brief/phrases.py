@@ -72,7 +72,10 @@ EVENT_PHRASES: Mapping[str, VerbPhrases] = {
     "PROTEST": _v("protested against {t}", "protest against {t}", "protested", "protest"),
     "SANCTION": _v("sanctioned {t}", "sanction {t}", "imposed sanctions", "impose sanctions"),
     "MOBILIZE": _v(
-        "deployed forces against {t}", "deploy forces against {t}", "deployed forces", "deploy forces"
+        "deployed forces against {t}",
+        "deploy forces against {t}",
+        "deployed forces",
+        "deploy forces",
     ),
     "COERCE": _v("coerced {t}", "coerce {t}", "used coercion", "use coercion"),
     "ASSAULT": _v("attacked {t}", "attack {t}", "carried out an attack", "carry out an attack"),
@@ -92,7 +95,10 @@ MODE_PHRASES: Mapping[tuple[str, str], VerbPhrases] = {
         "take part in multilateral talks",
     ),
     ("RETREAT", "release"): _v(
-        "released captives to {t}", "release captives to {t}", "released captives", "release captives"
+        "released captives to {t}",
+        "release captives to {t}",
+        "released captives",
+        "release captives",
     ),
     ("RETREAT", "ceasefire"): _v(
         "observed a ceasefire with {t}",
@@ -104,7 +110,10 @@ MODE_PHRASES: Mapping[tuple[str, str], VerbPhrases] = {
         "disarmed, yielding to {t}", "disarm, yielding to {t}", "disarmed", "disarm"
     ),
     ("RETREAT", "access"): _v(
-        "granted access to {t}", "grant access to {t}", "granted outside access", "grant outside access"
+        "granted access to {t}",
+        "grant access to {t}",
+        "granted outside access",
+        "grant outside access",
     ),
     ("RETREAT", "resign"): _v("resigned from {t}", "resign from {t}", "resigned", "resign"),
     ("RETREAT", "return"): _v(
@@ -183,7 +192,10 @@ MODE_PHRASES: Mapping[tuple[str, str], VerbPhrases] = {
         "threaten to cut ties",
     ),
     ("THREATEN", "expel"): _v(
-        "threatened to expel {t}", "threaten to expel {t}", "threatened expulsions", "threaten expulsions"
+        "threatened to expel {t}",
+        "threaten to expel {t}",
+        "threatened expulsions",
+        "threaten expulsions",
     ),
     ("THREATEN", "arrest"): _v(
         "threatened to arrest members of {t}",
@@ -201,11 +213,10 @@ MODE_PHRASES: Mapping[tuple[str, str], VerbPhrases] = {
     ("PROTEST", "boycott"): _v(
         "boycotted {t}", "boycott {t}", "called a boycott", "call a boycott"
     ),
-    ("PROTEST", "obstruct"): _v(
-        "blockaded {t}", "blockade {t}", "blocked access", "block access"
+    ("PROTEST", "obstruct"): _v("blockaded {t}", "blockade {t}", "blocked access", "block access"),
+    ("SANCTION", "convict"): _v(
+        "convicted {t}", "convict {t}", "handed down a conviction", "hand down a conviction"
     ),
-    ("SANCTION", "convict"): _v("convicted {t}", "convict {t}", "handed down a conviction",
-                                "hand down a conviction"),
     ("SANCTION", "expel"): _v("expelled {t}", "expel {t}", "made expulsions", "make expulsions"),
     ("SANCTION", "withdraw"): _v(
         "withdrew its personnel from {t}",
@@ -220,8 +231,10 @@ MODE_PHRASES: Mapping[tuple[str, str], VerbPhrases] = {
         "moved weapons against {t}", "move weapons against {t}", "moved weapons", "move weapons"
     ),
     ("MOBILIZE", "police"): _v(
-        "deployed police against {t}", "deploy police against {t}", "deployed police",
-        "deploy police"
+        "deployed police against {t}",
+        "deploy police against {t}",
+        "deployed police",
+        "deploy police",
     ),
     ("MOBILIZE", "militia"): _v(
         "mobilised militias against {t}",
@@ -238,7 +251,9 @@ MODE_PHRASES: Mapping[tuple[str, str], VerbPhrases] = {
         "imposed restrictions",
         "impose restrictions",
     ),
-    ("COERCE", "censor"): _v("censored {t}", "censor {t}", "imposed censorship", "impose censorship"),
+    ("COERCE", "censor"): _v(
+        "censored {t}", "censor {t}", "imposed censorship", "impose censorship"
+    ),
     ("COERCE", "curfew"): _v(
         "imposed a curfew on {t}", "impose a curfew on {t}", "imposed a curfew", "impose a curfew"
     ),
@@ -271,8 +286,10 @@ MODE_PHRASES: Mapping[tuple[str, str], VerbPhrases] = {
         "carry out air strikes",
     ),
     ("ASSAULT", "drone"): _v(
-        "attacked {t} with drones", "attack {t} with drones", "launched drone strikes",
-        "launch drone strikes"
+        "attacked {t} with drones",
+        "attack {t} with drones",
+        "launched drone strikes",
+        "launch drone strikes",
     ),
     ("ASSAULT", "heavy-weapons"): _v(
         "attacked {t} with heavy weapons",
@@ -286,7 +303,9 @@ MODE_PHRASES: Mapping[tuple[str, str], VerbPhrases] = {
         "set off explosives",
         "set off explosives",
     ),
-    ("ASSAULT", "firearms"): _v("opened fire on {t}", "open fire on {t}", "opened fire", "open fire"),
+    ("ASSAULT", "firearms"): _v(
+        "opened fire on {t}", "open fire on {t}", "opened fire", "open fire"
+    ),
     ("ASSAULT", "targeted"): _v(
         "carried out a targeted killing against {t}",
         "carry out a targeted killing against {t}",
@@ -303,8 +322,10 @@ MODE_PHRASES: Mapping[tuple[str, str], VerbPhrases] = {
         "abducted members of {t}", "abduct members of {t}", "abducted people", "abduct people"
     ),
     ("ASSAULT", "destroy"): _v(
-        "destroyed property of {t}", "destroy property of {t}", "destroyed property",
-        "destroy property"
+        "destroyed property of {t}",
+        "destroy property of {t}",
+        "destroyed property",
+        "destroy property",
     ),
     ("ASSAULT", "suicide-attack"): _v(
         "carried out a suicide attack against {t}",
@@ -323,12 +344,12 @@ CAMEO_PHRASES: Mapping[str, VerbPhrases] = {
         "agree to settle a dispute",
     ),
     "043": _v("hosted {t}", "host {t}", "hosted a visit", "host a visit"),
-    "046": _v("negotiated with {t}", "negotiate with {t}", "held negotiations", "hold negotiations"),
+    "046": _v(
+        "negotiated with {t}", "negotiate with {t}", "held negotiations", "hold negotiations"
+    ),
     "051": _v("praised {t}", "praise {t}", "voiced praise", "voice praise"),
     "052": _v("defended {t}", "defend {t}", "spoke in defence", "speak in defence"),
-    "054": _v(
-        "recognised {t}", "recognise {t}", "granted recognition", "grant recognition"
-    ),
+    "054": _v("recognised {t}", "recognise {t}", "granted recognition", "grant recognition"),
     "057": _v(
         "signed an agreement with {t}",
         "sign an agreement with {t}",
@@ -336,12 +357,16 @@ CAMEO_PHRASES: Mapping[str, VerbPhrases] = {
         "sign an agreement",
     ),
     "071": _v(
-        "gave economic aid to {t}", "give economic aid to {t}", "gave economic aid",
-        "give economic aid"
+        "gave economic aid to {t}",
+        "give economic aid to {t}",
+        "gave economic aid",
+        "give economic aid",
     ),
     "072": _v(
-        "gave military aid to {t}", "give military aid to {t}", "gave military aid",
-        "give military aid"
+        "gave military aid to {t}",
+        "give military aid to {t}",
+        "gave military aid",
+        "give military aid",
     ),
     "073": _v(
         "gave humanitarian aid to {t}",

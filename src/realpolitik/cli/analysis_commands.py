@@ -278,3 +278,52 @@ def shifts(
     ]
     split_label = found[0].split.isoformat() if found else "?"
     render_records(rows, Format.table, _out(), title=f"Shifts around {split_label}")
+
+
+def print_demo_analysis(session: Any, out_dir: Path) -> None:
+    """The end of `realpolitik demo`: blocs, top shifts, and the network and Iran PNGs."""
+    from realpolitik.analysis import (
+        draw_png,
+        draw_timeline_png,
+        find_blocs,
+        from_session,
+        session_inputs,
+    )
+    from realpolitik.analysis import shifts as find_shifts
+    from realpolitik.analysis import timeline as series
+
+    out = _out()
+    graph = from_session(session)
+    render_records(
+        [
+            {"bloc": b.name, "members": ", ".join(m.name for m in b.members), "ties": len(b.ties)}
+            for b in find_blocs(graph)
+        ],
+        Format.table,
+        out,
+        title="Blocs",
+        widths={"members": 70},
+    )
+    inputs = session_inputs(session)
+    moved = find_shifts(inputs.events, actor=inputs.actor, limit=10)
+    render_records(
+        [
+            {
+                "who": s.label,
+                "kind": s.kind,
+                "before": round(s.before.score, 2),
+                "after": round(s.after.score, 2),
+                "change": round(s.change, 2),
+            }
+            for s in moved
+        ],
+        Format.table,
+        out,
+        title=f"Top shifts around {moved[0].split.isoformat() if moved else '?'}",
+    )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    network_png = draw_png(graph, out_dir / "network.png")
+    iran = session.actor_ids("Iran")
+    points = series([e for e in inputs.events if e.status != "historical"], iran, by="day")
+    timeline_png = draw_timeline_png(points, out_dir / "iran-timeline.png", "Iran, by day")
+    out.print(f"\nwrote {network_png} and {timeline_png}")

@@ -585,6 +585,9 @@ def demo(db: DbOption = None, model: ModelOption = None) -> None:
         report = _ingest_with_progress(session, [str(p) for p in sample_paths()], None, Overrides())
         _print_ingest_report(report, Format.table)
         _print_corpus_summary(session)
+        from realpolitik.cli.analysis_commands import print_demo_analysis
+
+        print_demo_analysis(session, Path(session.config.db_path).resolve().parent / "demo-output")
 
 
 def _print_corpus_summary(session: realpolitik.Session) -> None:
