@@ -199,6 +199,7 @@ def timeline(
         raise typer.BadParameter("--by must be day or week")
     start, end = parse_date_option(since), parse_date_option(until)
     with _session(db, read_only=True) as session:
+        start = start or _first_article_day(session)
         mine = session.actor_ids(actor)
         theirs = session.actor_ids(vs) if vs else None
         from realpolitik.store import EventQuery
@@ -324,6 +325,14 @@ def print_demo_analysis(session: Any, out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     network_png = draw_png(graph, out_dir / "network.png")
     iran = session.actor_ids("Iran")
-    points = series([e for e in inputs.events if e.status != "historical"], iran, by="day")
+    first = _first_article_day(session)
+    recent = [e for e in inputs.events if e.status != "historical"]
+    points = series(recent, iran, by="day", since=first)
     timeline_png = draw_timeline_png(points, out_dir / "iran-timeline.png", "Iran, by day")
     out.print(f"\nwrote {network_png} and {timeline_png}")
+
+
+def _first_article_day(session: Any) -> Any:
+    """Series start at the first article: events dated earlier are background in the text."""
+    days = [a.published for a in session.articles() if a.published]
+    return min(days) if days else None
