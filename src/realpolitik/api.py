@@ -146,6 +146,22 @@ class Session:
 
         return from_session(self, since, until, actor, depth, include_uncertain).to_networkx()
 
+    def brief(
+        self,
+        subject: str | None = None,
+        *,
+        article: str | None = None,
+        since: Any = None,
+        until: Any = None,
+        max_items: int = 12,
+    ) -> Any:
+        """A cited briefing (`.markdown`, `.to_dict()`); with `article`, a 3-5 sentence lede."""
+        from realpolitik.brief import build_brief, summarize_article
+
+        if article is not None:
+            return summarize_article(self, article)
+        return build_brief(self, subject, since=since, until=until, max_items=max_items)
+
     def mentions(self, article_id: str) -> list[Mention]:
         return self.store.mentions(self.store.article(article_id).id)
 

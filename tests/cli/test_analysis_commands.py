@@ -39,3 +39,16 @@ def test_network_blocs_balance_timeline_shifts(
     assert table.exit_code == 0 and "conflict" in table.stdout
     moved = json.loads(runner.invoke(app, ["shifts", *db, "-f", "json"]).stdout)
     assert moved and "change" in json.dumps(moved)
+
+
+def test_brief_command_cites_stored_evidence(runner, db_path: Path, write) -> None:
+    db = _db(runner, db_path, write)
+    result = runner.invoke(app, ["brief", "Hezbollah", *db, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    briefing = json.loads(result.stdout)
+    assert briefing["citations"]
+    markdown = runner.invoke(app, ["brief", "Hezbollah", *db]).stdout
+    assert "## Sources" in markdown and "[1]" in markdown
+    article_id = json.loads(runner.invoke(app, ["articles", *db, "-f", "json"]).stdout)[0]["id"]
+    lede = runner.invoke(app, ["brief", "--article", article_id[:10], *db, "--sentences", "3"])
+    assert lede.exit_code == 0, lede.output

@@ -24,7 +24,7 @@ from realpolitik.brief.build import (
     split_sentences,
     summarize_article,
 )
-from realpolitik.brief.model import BriefSection, BriefSentence, Briefing, Citation
+from realpolitik.brief.model import Briefing, BriefSection, BriefSentence, Citation
 
 if TYPE_CHECKING:
     from realpolitik.api import Session

@@ -23,7 +23,6 @@ public API, the store's read methods and the analysis layer.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -31,11 +30,12 @@ from typing import TYPE_CHECKING, Any
 
 from realpolitik.analysis.shifts import Shift, ShiftKind, shifts
 from realpolitik.analysis.weights import EventScore, event_score
-from realpolitik.brief.model import BriefSection, BriefSentence, Briefing, Citation, format_day
+from realpolitik.brief.model import Briefing, BriefSection, BriefSentence, Citation, format_day
 from realpolitik.brief.phrases import (
     actor_name,
     attribution,
     event_phrase,
+    is_plural,
     place_name,
     relation_phrase,
     sentence_case,
@@ -77,6 +77,7 @@ SECTION_SUMMARY = "Summary"
 
 UNIDENTIFIED = "Unidentified actors"
 HEADLINE_CITATIONS = 6
+MIN_SHIFT_EVENTS = 2
 _VS = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.IGNORECASE)
 _EPSILON = 1e-9
 
@@ -168,7 +169,9 @@ class _Sources:
     def remember(self, article: Article) -> None:
         self._articles[article.id] = article
 
-    def event_spans(self, record: Mapping[str, Any], article_id: str | None = None) -> list[Evidence]:
+    def event_spans(
+        self, record: Mapping[str, Any], article_id: str | None = None
+    ) -> list[Evidence]:
         """Every stored evidence span of a (merged) event, or only those in one article."""
         event_id = str(record["id"])
         if event_id not in self._evidence:
@@ -184,7 +187,9 @@ class _Sources:
 
 
 def _evidence(value: Mapping[str, Any]) -> Evidence:
-    return Evidence(str(value["article_id"]), str(value["text"]), int(value["start"]), int(value["end"]))
+    return Evidence(
+        str(value["article_id"]), str(value["text"]), int(value["start"]), int(value["end"])
+    )
 
 
 @dataclass(frozen=True)
@@ -234,7 +239,9 @@ def _assemble(
 
     head = cite(headline)
     built = [
-        BriefSection(title, tuple(cite(d) for d in drafts), "paragraph" if style == "paragraph" else "list")
+        BriefSection(
+            title, tuple(cite(d) for d in drafts), "paragraph" if style == "paragraph" else "list"
+        )
         for title, drafts, style in sections
     ]
     return Briefing(label, since, until, head, built, citations)
@@ -260,9 +267,12 @@ def _when(record: Mapping[str, Any]) -> str:
 
 
 def _where(record: Mapping[str, Any]) -> str:
-    """`` in Aleppo`` when the sentence itself names the place and it adds something."""
+    """`` in Aleppo`` for a material event or a meeting, when the sentence itself names the
+    place and it is not one of the two actors."""
     location = record.get("location")
     if not location or location.get("taken_from") != "sentence" or not location.get("name"):
+        return ""
+    if record.get("quad_class") not in (2, 4) and str(record.get("type")).upper() != "CONSULT":
         return ""
     name = str(location["name"])
     named = {
@@ -290,8 +300,10 @@ def event_sentence(record: Mapping[str, Any], *, clash: bool = False) -> str:
     status = str(record.get("status") or "asserted").lower()
     said_by, said_id = attribution(record.get("attributed_to"))
     subject = "it" if said_id and said_id == _id(record.get("source")) else source
-    on = f"On {when}, " if when and not when.startswith("between") else (
-        f"{sentence_case(when)}, " if when else ""
+    on = (
+        f"On {when}, "
+        if when and not when.startswith("between")
+        else (f"{sentence_case(when)}, " if when else "")
     )
     as_of = f"As of {format_day(record.get('date'))}, " if record.get("date") else ""
 
@@ -364,26 +376,27 @@ def _dedupe(records: Iterable[Record], prefer: Iterable[str] = ()) -> list[Recor
             pair,
         )
         current = kept.get(key)
-        if current is None:
-            kept[key] = record
-        elif _id(current["source"]) not in preferred and _id(record["source"]) in preferred:
+        if current is None or (
+            _id(current["source"]) not in preferred and _id(record["source"]) in preferred
+        ):
             kept[key] = record
     return list(kept.values())
 
 
 def _restated(records: Sequence[Record]) -> set[str]:
-    """Ids of events without a target whose span also states an event with one: "Iran denied
-    sending weapons to Hezbollah" is told by the denial, not by "Iran voiced rejection"."""
-    targeted = {
-        (r["evidence"]["article_id"], r["evidence"]["start"], r["evidence"]["end"])
-        for r in records
-        if r.get("target")
-    }
+    """Ids of asserted or reported events without a target whose span also states an event
+    with a target, or a claim, plan, possibility or denial: "Iran denied sending weapons to
+    Hezbollah" is told by the denial, not as the development "Iran voiced rejection"."""
+
+    def span(record: Mapping[str, Any]) -> tuple[Any, ...]:
+        evidence = record["evidence"]
+        return (evidence["article_id"], evidence["start"], evidence["end"])
+
+    told = {span(r) for r in records if r.get("target") or r.get("status") in UNCERTAIN_STATUSES}
     return {
         str(r["id"])
         for r in records
-        if not r.get("target")
-        and (r["evidence"]["article_id"], r["evidence"]["start"], r["evidence"]["end"]) in targeted
+        if not r.get("target") and r.get("status") in DEVELOPMENT_STATUSES and span(r) in told
     }
 
 
@@ -455,7 +468,7 @@ def relation_sentence(record: Mapping[str, Any], *, mutual: bool = False) -> str
     source = actor_name(record.get("source")) or "an unidentified actor"
     target = actor_name(record.get("target"))
     relation = str(record.get("relation") or "")
-    phrase = relation_phrase(relation, target, mutual=mutual)
+    phrase = relation_phrase(relation, target, mutual=mutual, plural=is_plural(source))
     who = f"{source} and {target or 'another actor'}" if mutual else source
     seen = _seen(record.get("first_seen"), record.get("last_seen"))
     status = str(record.get("status") or "asserted").lower()
@@ -466,7 +479,7 @@ def relation_sentence(record: Mapping[str, Any], *, mutual: bool = False) -> str
     elif status == "claimed":
         text = f"it is claimed, without confirmation, that {who} {phrase.present}{seen}."
     elif status == "planned":
-        verb = "plan" if mutual else "plans"
+        verb = "plan" if mutual or is_plural(source) else "plans"
         text = f"{who} {verb} to {phrase.base}{seen}."
     elif status == "hypothetical":
         text = f"it is only discussed as possible that {who} would {phrase.base}{seen}."
@@ -479,9 +492,7 @@ def relation_sentence(record: Mapping[str, Any], *, mutual: bool = False) -> str
 
 def _relation_drafts(records: Sequence[Record], max_items: int) -> list[_Draft]:
     """One sentence per relation, a two-way ally/opposes relation once; most evidence first."""
-    by_key = {
-        (_id(r["source"]), _id(r["target"]), r["relation"], r["status"]): r for r in records
-    }
+    by_key = {(_id(r["source"]), _id(r["target"]), r["relation"], r["status"]): r for r in records}
     drafts: list[tuple[int, str, _Draft]] = []
     done: set[tuple[Any, ...]] = set()
     for key, record in by_key.items():
@@ -569,7 +580,10 @@ def _actor_reasons(shift: Shift) -> str:
         options = [
             (after.cooperation - before.cooperation, "received more support"),
             (before.conflict - after.conflict, "came under less pressure"),
-            (before.retreats - after.retreats, "pulled back less"),
+            (
+                before.retreats - after.retreats,
+                "stopped pulling back" if after.retreats <= _EPSILON else "pulled back less",
+            ),
         ]
     reasons = [text for value, text in sorted(options, key=lambda o: -o[0]) if value > _EPSILON]
     return f" as it {' and '.join(reasons[:2])}" if reasons else ""
@@ -582,11 +596,12 @@ def _find_shift(
     lookup: Callable[[str], Mapping[str, Any] | None] | None = None,
 ) -> Shift | None:
     """The biggest shift of that kind (for ``actors`` if given) with events on both sides of
-    the split: a change from nothing to something is not a shift worth a headline."""
+    the split (at least `MIN_SHIFT_EVENTS` each): a change from nothing to something, or from
+    one event to another, is not a shift worth a headline."""
     for shift in shifts(events, actor=lookup, kinds=(kind,)):
         if actors is not None and shift.actors != actors:
             continue
-        if shift.before.events and shift.after.events:
+        if min(len(shift.before.events), len(shift.after.events)) >= MIN_SHIFT_EVENTS:
             return shift
     return None
 
@@ -620,18 +635,19 @@ def _headline(
             top = sorted(developments, key=_rank)[0]
             draft = _event_draft(top, sources)
             return replace(draft, text=f"The most significant development: {draft.text}")
+        label = " and ".join(_display(n) for n in subject.names)
         if uncertain:
-            chosen = sorted(uncertain, key=_rank)[:3]
-            spans = [s for r in chosen for s in sources.event_spans(r)]
-            what = f"involve {subject.label}" if subject.sides else "are stored"
-            return _Draft(
+            what = f"involve {label}" if subject.sides else "are stored"
+            return _cited_draft(
                 f"No confirmed events {what}{period}: only claims, plans, possibilities or "
                 "denials are on record.",
-                tuple(dict.fromkeys(spans))[:HEADLINE_CITATIONS],
-                tuple(str(r["id"]) for r in chosen),
+                sorted(uncertain, key=_rank)[:3],
+                sources,
             )
+        if subject.kind == "dyad":
+            return _Draft(f"No coded events between {label} are stored{period}.")
         if subject.sides:
-            return _Draft(f"No coded events involve {subject.label}{period}.")
+            return _Draft(f"No coded events involve {label}{period}.")
         return _Draft(f"No coded events are stored{period}.")
 
     coop = [(r, s) for r, s in scored if s.sign > 0]
@@ -644,7 +660,7 @@ def _headline(
 
     shift: Shift | None = None
     if subject.kind == "actor":
-        text = f"{clause} for {subject.label} {counts}"
+        text = f"{clause} for {_display(subject.names[0])} {counts}"
         focus = set(subject.sides[0])
         remapped = [_remap(e, {i: "@subject" for i in focus}) for e in events]
         shift = _find_shift(remapped, "actor", ("@subject",))
@@ -655,7 +671,7 @@ def _headline(
                 f"{_actor_reasons(shift)}"
             )
     elif subject.kind == "dyad":
-        a, b = subject.names
+        a, b = (_display(n) for n in subject.names)
         text = f"{clause} between {a} and {b} {counts}"
         mapping = {i: "@a" for i in subject.sides[0]} | {i: "@b" for i in subject.sides[1]}
         remapped = [_remap(e, mapping) for e in events]
@@ -675,13 +691,31 @@ def _headline(
         )
         behind += [by_id[i] for i in drivers[:2]]
 
-    behind = list({str(r["id"]): r for r in behind}.values())
-    spans = tuple(dict.fromkeys(s for r in behind for s in sources.event_spans(r)))
-    return _Draft(
-        sentence_case(text) + ".",
-        spans[:HEADLINE_CITATIONS],
-        tuple(str(r["id"]) for r in behind),
-    )
+    return _cited_draft(sentence_case(text) + ".", behind, sources)
+
+
+def _cited_draft(text: str, records: Sequence[Record], sources: _Sources) -> _Draft:
+    """A sentence citing the spans of these events, at most `HEADLINE_CITATIONS` of them;
+    its ``events`` are those with a span cited."""
+    cited: list[Evidence] = []
+    used: list[str] = []
+    for record in records:
+        event_id = str(record["id"])
+        if event_id in used:
+            continue
+        fresh = [s for s in sources.event_spans(record) if s not in cited]
+        room = HEADLINE_CITATIONS - len(cited)
+        if room <= 0:
+            break
+        if fresh:
+            cited += fresh[:room]
+            used.append(event_id)
+    return _Draft(text, tuple(cited), tuple(used))
+
+
+def _display(name: str) -> str:
+    """An actor's name mid-sentence: ``the United States``."""
+    return actor_name({"name": name}) or name
 
 
 def _remap(event: StoredEvent, mapping: Mapping[str, str]) -> StoredEvent:
@@ -768,8 +802,9 @@ def build_brief(
         objects.get,
         windowed=start is not None or end is not None,
     )
-    firsts = [r["date"] for r in records if r.get("date")]
-    lasts = [r.get("date_end") or r["date"] for r in records if r.get("date")]
+    covered = [r for r in (*developments, *uncertain) if r.get("date")]
+    firsts = [r["date"] for r in covered]
+    lasts = [r.get("date_end") or r["date"] for r in covered]
     return _assemble(
         focus.label,
         start or (min(firsts) if firsts else None),
@@ -783,9 +818,15 @@ def build_brief(
 # --- single articles ----------------------------------------------------------------------------
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr gen lt col maj capt sgt st sen rep gov prof jr sr no vs etc jan feb mar apr
-    jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e""".split()
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_ABBREVIATIONS = _words(
+    """mr mrs ms dr gen lt col maj capt sgt st sen rep gov prof jr sr no vs etc jan feb mar
+    apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e"""
 )
 STATUS_WEIGHTS: Mapping[str, float] = {
     "asserted": 1.0,
@@ -858,8 +899,9 @@ def summarize_article(session: Session, article_id: str, sentences: int = 4) -> 
 
     A sentence scores by the events it states: each counts by status (asserted most) times
     ``1 + abs(intensity) / 10``, plus 0.5 per distinct actor; earlier sentences win ties. The
-    headline is the article's most important asserted or reported event, written from its
-    template (or, without one, its best sentence). Raises `NotFoundError` for an unknown id.
+    headline is the article's most important asserted or reported event (one between two
+    actors if there is one), written from its template (or, without one, its best sentence).
+    Raises `NotFoundError` for an unknown id.
     """
     from realpolitik.views import ActorObjects, event_record
 
@@ -889,8 +931,7 @@ def summarize_article(session: Session, article_id: str, sentences: int = 4) -> 
         actors = {a for r in stated for a in (_id(r["source"]), _id(r["target"])) if a}
         scores.append(
             sum(
-                STATUS_WEIGHTS.get(str(r["status"]), 0.2) * (1 + _intensity(r) / 10)
-                for r in stated
+                STATUS_WEIGHTS.get(str(r["status"]), 0.2) * (1 + _intensity(r) / 10) for r in stated
             )
             + 0.5 * len(actors)
         )
@@ -911,9 +952,14 @@ def summarize_article(session: Session, article_id: str, sentences: int = 4) -> 
         and str(r["id"]) not in restated
     ]
     if developments:
-        top = min(
+        top = min(  # an event between two actors tells more than one actor's deed
             developments,
-            key=lambda r: (-_importance(r), spans_of[str(r["id"])][0].start, str(r["id"])),
+            key=lambda r: (
+                not (r.get("source") and r.get("target")),
+                -_importance(r),
+                spans_of[str(r["id"])][0].start,
+                str(r["id"]),
+            ),
         )
         headline = _event_draft(top, sources, article_id=article.id)
     elif best:

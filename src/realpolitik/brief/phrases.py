@@ -21,6 +21,7 @@ __all__ = [
     "actor_name",
     "attribution",
     "event_phrase",
+    "is_plural",
     "place_name",
     "possessive",
     "relation_phrase",
@@ -402,25 +403,57 @@ def event_phrase(
 
 @dataclass(frozen=True)
 class RelationPhrase:
-    """A standing relation, present tense, base form and present perfect (``{t}`` = target)."""
+    """A standing relation: present tense, base form, present perfect (``{t}`` = target), and
+    the present and perfect for a plural subject (``the Iraqi rebels back ...``)."""
 
     present: str
     base: str
     perfect: str
+    present_plural: str = ""
+    perfect_plural: str = ""
+
+    def fill(self, target: str, plural: bool = False) -> RelationPhrase:
+        present = self.present_plural if plural and self.present_plural else self.present
+        perfect = self.perfect_plural if plural and self.perfect_plural else self.perfect
+        return RelationPhrase(
+            present.format(t=target), self.base.format(t=target), perfect.format(t=target)
+        )
 
 
 RELATION_PHRASES: Mapping[str, RelationPhrase] = {
-    "backs": RelationPhrase("backs {t}", "back {t}", "has backed {t}"),
-    "ally_of": RelationPhrase("is an ally of {t}", "be an ally of {t}", "has been an ally of {t}"),
+    "backs": RelationPhrase(
+        "backs {t}", "back {t}", "has backed {t}", "back {t}", "have backed {t}"
+    ),
+    "ally_of": RelationPhrase(
+        "is an ally of {t}",
+        "be an ally of {t}",
+        "has been an ally of {t}",
+        "are allies of {t}",
+        "have been allies of {t}",
+    ),
     "proxy_of": RelationPhrase(
-        "acts as a proxy of {t}", "act as a proxy of {t}", "has acted as a proxy of {t}"
+        "acts as a proxy of {t}",
+        "act as a proxy of {t}",
+        "has acted as a proxy of {t}",
+        "act as proxies of {t}",
+        "have acted as proxies of {t}",
     ),
     "member_of": RelationPhrase(
-        "is a member of {t}", "be a member of {t}", "has been a member of {t}"
+        "is a member of {t}",
+        "be a member of {t}",
+        "has been a member of {t}",
+        "are members of {t}",
+        "have been members of {t}",
     ),
-    "opposes": RelationPhrase("opposes {t}", "oppose {t}", "has opposed {t}"),
+    "opposes": RelationPhrase(
+        "opposes {t}", "oppose {t}", "has opposed {t}", "oppose {t}", "have opposed {t}"
+    ),
     "seeks_support_from": RelationPhrase(
-        "seeks support from {t}", "seek support from {t}", "has sought support from {t}"
+        "seeks support from {t}",
+        "seek support from {t}",
+        "has sought support from {t}",
+        "seek support from {t}",
+        "have sought support from {t}",
     ),
 }
 
@@ -430,40 +463,56 @@ MUTUAL_RELATIONS: Mapping[str, RelationPhrase] = {
 }
 
 
-def relation_phrase(relation: str, target: str | None, *, mutual: bool = False) -> RelationPhrase:
-    """The phrase for a relation; ``mutual`` gives the both-ways form (no target)."""
+def relation_phrase(
+    relation: str, target: str | None, *, mutual: bool = False, plural: bool = False
+) -> RelationPhrase:
+    """The phrase for a relation; ``mutual`` gives the both-ways form (no target), ``plural``
+    the verb for a plural subject."""
     if mutual and relation in MUTUAL_RELATIONS:
         return MUTUAL_RELATIONS[relation]
     phrase = RELATION_PHRASES.get(relation) or RelationPhrase(
         f"has a '{relation}' tie with {{t}}",
         f"have a '{relation}' tie with {{t}}",
         f"has had a '{relation}' tie with {{t}}",
+        f"have a '{relation}' tie with {{t}}",
+        f"have had a '{relation}' tie with {{t}}",
     )
-    name = target or "another actor"
-    return RelationPhrase(
-        phrase.present.format(t=name), phrase.base.format(t=name), phrase.perfect.format(t=name)
-    )
+    return phrase.fill(target or "another actor", plural)
 
 
 # --- names --------------------------------------------------------------------------------------
 
-_INSTITUTIONAL = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_INSTITUTIONAL = _words(
     """army forces force government ministry council guard guards corps front party movement
-    nations states union kingdom republic navy command committee agency office court assembly
-    parliament coalition alliance organization organisation brigade brigades battalion militia
-    militias police service services administration authority emirates kremlin pentagon houthis
-    taliban netherlands philippines rebels military regime opposition group unit units division
-    presidency cabinet secretariat commission directorate""".split()
+    nations states union kingdom republic navy command committee agency office court
+    assembly parliament coalition alliance organization organisation brigade brigades
+    battalion militia militias police service services administration authority emirates
+    kremlin pentagon houthis taliban netherlands philippines rebels military regime
+    opposition group unit units division presidency cabinet secretariat commission
+    directorate"""
 )
-_PLACE_NOUNS = frozenset("strip bank heights gulf sea valley coast plain border zone".split())
+_PLACE_NOUNS = _words(
+    """strip bank heights gulf sea valley coast plain border zone states kingdom emirates
+    republic netherlands philippines"""
+)
+_PLURAL_NAMES = _words(
+    """rebels forces militias houthis guards fighters insurgents militants troops authorities
+    officials islamists jihadists kurds"""
+)
 _COLLECTIVE = frozenset(
-    "military command government army ministry police presidency cabinet".split()
+    ["military", "command", "government", "army", "ministry", "police", "presidency", "cabinet"]
 )
-_COMMON_SOURCES = frozenset(
-    """analysts analyst reports report sources source officials official spokesman spokeswoman
-    spokesperson residents resident witnesses witness diplomats diplomat groups group agencies
-    agency military command government army ministry police activists activist monitors monitor
-    observers observer experts expert media statement statements""".split()
+_COMMON_SOURCES = _words(
+    """analysts analyst reports report sources source officials official spokesman
+    spokeswoman spokesperson residents resident witnesses witness diplomats diplomat
+    groups group agencies agency military command government army ministry police
+    activists activist monitors monitor observers observer experts expert media statement
+    statements"""
 )
 
 
@@ -485,7 +534,17 @@ def actor_name(actor: Mapping[str, Any] | None) -> str | None:
 
 
 def place_name(name: str) -> str:
-    return _with_the(" ".join(name.split()), _PLACE_NOUNS)
+    """A place as it reads after "in": ``the Gaza Strip``, ``the United States``, ``Aleppo``."""
+    words = name.split()
+    if words and words[0] == "The":
+        words[0] = "the"
+    return _with_the(" ".join(words), _PLACE_NOUNS)
+
+
+def is_plural(name: str) -> bool:
+    """Whether a name takes a plural verb (``the Iraqi rebels back``)."""
+    words = name.split()
+    return bool(words) and words[-1].lower() in _PLURAL_NAMES
 
 
 def attribution(value: Any) -> tuple[str | None, str | None]:

@@ -329,6 +329,10 @@ def print_demo_analysis(session: Any, out_dir: Path) -> None:
     recent = [e for e in inputs.events if e.status != "historical"]
     points = series(recent, iran, by="day", since=first)
     timeline_png = draw_timeline_png(points, out_dir / "iran-timeline.png", "Iran, by day")
+    from realpolitik.brief import build_brief
+
+    out.print("")
+    out.file.write(build_brief(session, "Iran", max_items=8).markdown + "\n")
     out.print(f"\nwrote {network_png} and {timeline_png}")
 
 
@@ -336,3 +340,46 @@ def _first_article_day(session: Any) -> Any:
     """Series start at the first article: events dated earlier are background in the text."""
     days = [a.published for a in session.articles() if a.published]
     return min(days) if days else None
+
+
+@app.command(
+    "brief",
+    epilog=(
+        "Example: realpolitik brief Iran --since 2024-11-27   or   "
+        'realpolitik brief "Israel vs Hezbollah"'
+    ),
+)
+@friendly_errors
+def brief_command(
+    subject: Annotated[
+        str | None, typer.Argument(help='An actor, "A vs B", or nothing for everything.')
+    ] = None,
+    article: Annotated[
+        str | None, typer.Option("--article", help="A 3-5 sentence lede of one article.")
+    ] = None,
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    sentences: Annotated[int, typer.Option("--sentences", min=3, max=5, help="Lede length.")] = 4,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
+) -> None:
+    """A briefing whose every sentence cites stored evidence [n], with a numbered source list."""
+    from realpolitik.brief import brief as write_brief
+
+    if fmt not in ("md", "json"):
+        raise typer.BadParameter("--format must be md or json")
+    start, end = parse_date_option(since), parse_date_option(until)
+    with _session(db, read_only=True) as session:
+        try:
+            text = write_brief(
+                session,
+                subject,
+                article=article,
+                since=start,
+                until=end,
+                fmt=fmt,
+                sentences=sentences,
+            )
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    _out().file.write(text if text.endswith("\n") else text + "\n")
