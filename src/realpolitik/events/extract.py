@@ -225,7 +225,11 @@ class EventExtractor:
             ):
                 continue
             sources, targets = self._verb_arguments(token, verb_pattern, actors)
-            if verb_pattern.type in NEEDS_TARGET and not targets:
+            if (
+                verb_pattern.type in NEEDS_TARGET
+                and not targets
+                and not (verb_pattern.reciprocal and len(sources) > 1)
+            ):
                 continue
             # "ratified an agreement": the object noun is this event, not a second one
             consumed.update(c.i for c in token.children if c.dep_ == "dobj")
@@ -319,6 +323,9 @@ class EventExtractor:
                 ]
             elif child.dep_ in ("dobj", "dative", "attr", "oprd"):
                 targets += self._actors_in(child, actors, look_inside=True)
+        if passive and sources and not targets:
+            # "... and have been granted asylum by Russia": the shared subject receives
+            targets = self._inherited_subject(verb, actors)
         if not targets:
             targets = self._prep_objects(verb, pattern.object_preps, actors) or self._prep_objects(
                 verb, self.lexicon.object_preps, actors
@@ -337,10 +344,14 @@ class EventExtractor:
                         child, self.lexicon.object_preps, actors
                     )
                     targets = targets or self._location_state(child, actors)
-        if not targets:
+        if not targets and not (pattern.reciprocal and len(sources) > 1):
             targets = self._location_state(verb, actors)
         if not sources:
-            sources = self._inherited_subject(verb, actors)
+            inherited = self._inherited_subject(verb, actors)
+            if passive and not targets:
+                targets = inherited  # "... and have been granted asylum by Russia"
+            else:
+                sources = inherited
             if passive and not sources and not targets:
                 pass
         if passive and pattern.type in ("MOBILIZE", "RETREAT", "AID") and not sources:
@@ -636,7 +647,11 @@ class EventExtractor:
         )
         evidence = Evidence(article_id, sentence.text, sentence.start_char, sentence.end_char)
         pairs: list[tuple[str | None, str | None]]
-        if sources and targets:
+        if pattern.reciprocal and not targets and len(sources) > 1:
+            # "Iran, Russia and Turkey met": each pair meets; the reverse comes below
+            ids = [s.actor_id for s in sources]
+            pairs = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+        elif sources and targets:
             pairs = [(s.actor_id, t.actor_id) for s in sources for t in targets]
         elif sources:
             pairs = [(s.actor_id, None) for s in sources]

@@ -41,6 +41,7 @@ class Trigger:
     cameo: str
     mode: str | None = None
     particle: str | None = None
+    prep: str | None = None
     objects: tuple[str, ...] = ()
     reverse: bool = False
     reciprocal: bool = False
@@ -48,7 +49,7 @@ class Trigger:
 
     @property
     def constraints(self) -> int:
-        return int(self.particle is not None) + int(bool(self.objects))
+        return int(self.particle is not None) + int(bool(self.objects)) + int(self.prep is not None)
 
 
 @dataclass
@@ -138,10 +139,12 @@ def _best(candidates: list[Trigger] | None, token: Token) -> Trigger | None:
         for g in c.children
         if g.dep_ == "pobj"
     }
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     fitting = [
         t
         for t in candidates
         if (t.particle is None or t.particle in particles)
+        and (t.prep is None or t.prep in preps)
         and (not t.objects or objects.intersection(t.objects))
     ]
     if not fitting:
@@ -167,6 +170,7 @@ def _trigger(item: Any, where: str, ontology: Ontology) -> Trigger:
         cameo=cameo,
         mode=mode,
         particle=item.get("particle"),
+        prep=item.get("prep"),
         objects=tuple(str(o).lower() for o in objects),
         reverse=bool(item.get("reverse")),
         reciprocal=bool(item.get("reciprocal")),
