@@ -167,3 +167,36 @@ def test_chief_of_staff_calls_for_cooperation_with_russia(session) -> None:
         and e["status"] != "asserted"
         for e in events
     )
+
+
+def test_signed_network_of_the_reference_article(session) -> None:
+    from realpolitik.analysis import from_session
+
+    graph = from_session(session)
+
+    def weight(a: str, b: str) -> float:
+        edge = graph.edge(a, b)
+        assert edge is not None, (a, b)
+        return edge.weight
+
+    assert weight("IRN", "ASSAD_GOVERNMENT") > 0
+    assert weight("IRN", "HEZBOLLAH") > 0
+    assert weight("USA", "SDF") > 0
+    assert weight("ISR", "HEZBOLLAH") < 0
+    assert weight("SDF", "ASSAD_GOVERNMENT") < 0
+    assert weight("HTS", "ASSAD_GOVERNMENT") < 0
+
+
+def test_briefing_on_iran_keeps_uncertain_things_apart(session) -> None:
+    briefing = session.brief("Iran")
+    developments = briefing.section("Key developments")
+    uncertain = briefing.section("Claimed, planned, hypothetical or denied")
+    assert developments is not None and uncertain is not None
+    text = " ".join(s.text for s in developments.sentences)
+    assert "Turkey" not in text
+    assert any("Turkey" in s.text for s in uncertain.sentences)
+    article = session.articles()[0]
+    stored = session.article(article.id).text
+    for citation in briefing.citations:
+        assert citation.article_id == article.id
+        assert stored[citation.start : citation.end] == citation.text

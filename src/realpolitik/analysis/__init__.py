@@ -99,6 +99,7 @@ def session_inputs(
     since: dt.date | None = None,
     until: dt.date | None = None,
     actor: str | Sequence[str] | None = None,
+    level: str = "actor",
 ) -> AnalysisInputs:
     """Events in the window, all relations, an actor lookup, and the focus actors' ids.
 
@@ -109,8 +110,17 @@ def session_inputs(
 
     names = [actor] if isinstance(actor, str) else list(actor or ())
     focus = tuple(dict.fromkeys(i for name in names for i in session.actor_ids(name)))
-    events = tuple(session.store.events(EventQuery(since=since, until=until)))
-    relations = tuple(session.store.relations())
+    events: tuple[StoredEvent, ...] = tuple(
+        session.store.events(EventQuery(since=since, until=until))
+    )
+    relations: tuple[Relation, ...] = tuple(session.store.relations())
+    if level == "principal":
+        from realpolitik.analysis.principal import PrincipalFolder, fold
+
+        folded_events, folded_relations = fold(events, relations, session.dictionary)
+        events, relations = tuple(folded_events), tuple(folded_relations)
+        folder = PrincipalFolder(session.dictionary, focus)
+        focus = tuple(dict.fromkeys(folder(i, None) or i for i in focus))
     objects = ActorObjects(session.store, session.dictionary)
     objects.prefetch(
         {a for e in events for a in (e.source, e.target) if a}
@@ -126,9 +136,14 @@ def from_session(
     actor: str | Sequence[str] | None = None,
     depth: int = 1,
     include_uncertain: bool = False,
+    level: str = "principal",
 ) -> SignedNetwork:
-    """The signed network of a database for a window, optionally around some actors."""
-    inputs = session_inputs(session, since, until, actor)
+    """The signed network of a database for a window, optionally around some actors.
+
+    ``level="principal"`` (the default) folds a state's own agencies into its government of
+    record (see `analysis.principal`); ``"actor"`` keeps every actor apart.
+    """
+    inputs = session_inputs(session, since, until, actor, level)
     return build_network(
         inputs.events,
         inputs.relations,

@@ -39,6 +39,14 @@ Uncertain = Annotated[
         "--include-uncertain", help="Count planned, hypothetical and negated events (weight 0.2)."
     ),
 ]
+Level = Annotated[
+    str,
+    typer.Option(
+        "--level",
+        help="principal: a state's own agencies count as its government of record; "
+        "actor: every actor apart.",
+    ),
+]
 OutPath = Annotated[
     Path | None, typer.Option("--out", help="File for png, graphml or gexf output.")
 ]
@@ -51,12 +59,15 @@ def _network(
     actor: str | None,
     depth: int,
     uncertain: bool,
+    level: str = "principal",
 ) -> Any:
     from realpolitik.analysis import from_session
 
     start, end = parse_date_option(since), parse_date_option(until)
     with _session(db, read_only=True) as session:
-        return from_session(session, start, end, actor, depth, uncertain)
+        if level not in ("principal", "actor"):
+            raise typer.BadParameter("--level must be principal or actor")
+        return from_session(session, start, end, actor, depth, uncertain, level)
 
 
 @app.command(epilog="Example: realpolitik network --actor Iran --depth 2 -f png --out iran.png")
@@ -68,13 +79,14 @@ def network(
     actor: ActorFocus = None,
     depth: Depth = 1,
     include_uncertain: Uncertain = False,
+    level: Level = "principal",
     fmt: Annotated[
         NetworkFormat, typer.Option("--format", "-f", help="table, json, graphml, gexf or png.")
     ] = NetworkFormat.table,
     out: OutPath = None,
 ) -> None:
     """The signed actor network: green ties of cooperation and support, red ties of conflict."""
-    graph = _network(db, since, until, actor, depth, include_uncertain)
+    graph = _network(db, since, until, actor, depth, include_uncertain, level)
     if fmt is NetworkFormat.json:
         _out().file.write(dumps(graph.to_dict()) + "\n")
     elif fmt is NetworkFormat.table:
@@ -115,12 +127,13 @@ def blocs(
     actor: ActorFocus = None,
     depth: Depth = 1,
     include_uncertain: Uncertain = False,
+    level: Level = "principal",
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
 ) -> None:
     """Blocs: communities of the positive network, named after their most central member."""
     from realpolitik.analysis import find_blocs
 
-    graph = _network(db, since, until, actor, depth, include_uncertain)
+    graph = _network(db, since, until, actor, depth, include_uncertain, level)
     found = find_blocs(graph)
     if fmt is not Format.table:
         render_records([b.to_dict() for b in found], fmt, _out())
@@ -148,12 +161,13 @@ def balance(
     actor: ActorFocus = None,
     depth: Depth = 1,
     include_uncertain: Uncertain = False,
+    level: Level = "principal",
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
 ) -> None:
     """Structural balance: unbalanced triads with their evidence, and the frustration index."""
     from realpolitik.analysis import balance as structural_balance
 
-    graph = _network(db, since, until, actor, depth, include_uncertain)
+    graph = _network(db, since, until, actor, depth, include_uncertain, level)
     report = structural_balance(graph)
     if fmt is not Format.table:
         _out().file.write(dumps(report.to_dict()) + "\n")
@@ -255,7 +269,7 @@ def shifts(
 
     split_date = parse_date_option(split)
     with _session(db, read_only=True) as session:
-        inputs = session_inputs(session)
+        inputs = session_inputs(session, level="principal")
     found = find_shifts(
         inputs.events,
         split_date,
@@ -294,7 +308,7 @@ def print_demo_analysis(session: Any, out_dir: Path) -> None:
     from realpolitik.analysis import timeline as series
 
     out = _out()
-    graph = from_session(session)
+    graph = from_session(session, level="principal")
     render_records(
         [
             {"bloc": b.name, "members": ", ".join(m.name for m in b.members), "ties": len(b.ties)}
@@ -305,7 +319,7 @@ def print_demo_analysis(session: Any, out_dir: Path) -> None:
         title="Blocs",
         widths={"members": 70},
     )
-    inputs = session_inputs(session)
+    inputs = session_inputs(session, level="principal")
     moved = find_shifts(inputs.events, actor=inputs.actor, limit=10)
     render_records(
         [

@@ -169,12 +169,17 @@ class EventExtractor:
         self, doc: Doc, actors: ResolvedActors, article_id: str, day: date | None
     ) -> list[Event]:
         fallback = self._article_place(doc, actors)
+        protagonist = self._protagonist(doc, actors)
         events: list[Event] = []
         for sentence in doc.sents:
             found = list(self._sentence_events(sentence, actors))
             if not found and self.classifier is not None:
                 found = self._classified_event(sentence, actors)
             for trigger, anchor, pattern, sources, targets in found:
+                if not sources and targets and protagonist and trigger.pos_ in ("NOUN", "PROPN"):
+                    # "A potential deal with Turkey ...", in a story about Iran: Iran's deal
+                    if protagonist not in {t.actor_id for t in targets}:
+                        sources = [Argument(protagonist, trigger)]
                 events.extend(
                     self._events(
                         trigger,
@@ -190,6 +195,19 @@ class EventExtractor:
                     )
                 )
         return events
+
+    def _protagonist(self, doc: Doc, actors: ResolvedActors) -> str | None:
+        """The actor the story is about: the one most often the subject of its sentences, if it
+        leads clearly (at least three times, and more often than any other)."""
+        counts: dict[str, int] = {}
+        for mention in actors.mentions:
+            head = doc[mention.head]
+            if mention.actor_id and mention.resolved and head.dep_ in SUBJECTS + PASSIVE_SUBJECTS:
+                counts[mention.actor_id] = counts.get(mention.actor_id, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     # --- triggers and arguments ------------------------------------------------------------------
 
