@@ -176,10 +176,15 @@ class EventExtractor:
             if not found and self.classifier is not None:
                 found = self._classified_event(sentence, actors)
             for trigger, anchor, pattern, sources, targets in found:
-                if not sources and targets and protagonist and trigger.pos_ in ("NOUN", "PROPN"):
-                    # "A potential deal with Turkey ...", in a story about Iran: Iran's deal
-                    if protagonist not in {t.actor_id for t in targets}:
-                        sources = [Argument(protagonist, trigger)]
+                # "A potential deal with Turkey ...", in a story about Iran: Iran's deal
+                if (
+                    not sources
+                    and targets
+                    and protagonist
+                    and trigger.pos_ in ("NOUN", "PROPN")
+                    and protagonist not in {t.actor_id for t in targets}
+                ):
+                    sources = [Argument(protagonist, trigger)]
                 events.extend(
                     self._events(
                         trigger,
