@@ -646,7 +646,3 @@ def _print_corpus_summary(session: realpolitik.Session) -> None:
 def version() -> None:
     """Print the realpolitik version."""
     _out().print(realpolitik.__version__)
-
-
-def json_dump(value: Any) -> str:
-    return dumps(value)

@@ -16,7 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from realpolitik.actors.dictionary import ActorDictionary
-from realpolitik.actors.mentions import Mention, ResolvedActors
+from realpolitik.actors.mentions import ResolvedActors
 from realpolitik.events.classifier import TypeClassifier
 from realpolitik.events.dates import event_dates
 from realpolitik.events.lexicon import Lexicon, Trigger
@@ -811,7 +811,3 @@ def _unique(arguments: list[Argument]) -> list[Argument]:
             seen.add(argument.actor_id)
             out.append(argument)
     return out
-
-
-def mentions_of(actors: ResolvedActors) -> list[Mention]:
-    return actors.sorted()
