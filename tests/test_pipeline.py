@@ -82,3 +82,22 @@ def test_kill_during_ingest_leaves_whole_articles_and_resumes(tmp_path: Path) ->
     with realpolitik.open(db) as session:
         assert len(session.articles()) == 800
         assert before <= 800
+
+
+def test_workers_store_the_same_thing_in_the_same_order(tmp_path: Path, coder) -> None:
+    from realpolitik.coding import ParallelCoder
+    from realpolitik.samples import sample_paths
+
+    results = []
+    for workers in (1, 2):
+        with realpolitik.open(tmp_path / f"w{workers}.duckdb") as session:
+            session._coder = ParallelCoder(coder, workers)
+            session.ingest(sample_paths())
+            order = [a.id for a in session.articles()]
+            events = sorted(
+                (e["article_id"], e["type"], (e["source"] or {}).get("id") or "", e["status"])
+                for e in session.event_records()
+            )
+            results.append((order, events))
+    assert results[0] == results[1]
+    assert len(results[0][1]) > 50

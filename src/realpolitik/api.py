@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from realpolitik.actors.dictionary import ActorDictionary
     from realpolitik.actors.mentions import Mention
     from realpolitik.actors.profile import ActorProfile
-    from realpolitik.coding import ArticleCoder
+    from realpolitik.coding import ArticleCoder, ParallelCoder
 
 
 class Session:
@@ -32,15 +32,19 @@ class Session:
     def __init__(self, store: Store, config: Config) -> None:
         self.store = store
         self.config = config
-        self._coder: ArticleCoder | None = None
+        self._coder: ArticleCoder | ParallelCoder | None = None
 
     @property
-    def coder(self) -> ArticleCoder:
-        """The NLP stages, built on first use (loading spaCy takes a second)."""
+    def coder(self) -> ArticleCoder | ParallelCoder:
+        """The NLP stages, built on first use (loading spaCy takes a second); with more than
+        one worker, large batches are coded in worker processes."""
         if self._coder is None:
-            from realpolitik.coding import ArticleCoder
+            from realpolitik.coding import ArticleCoder, ParallelCoder
 
-            self._coder = ArticleCoder(self.config)
+            coder = ArticleCoder(self.config)
+            self._coder = (
+                ParallelCoder(coder, self.config.workers) if self.config.workers > 1 else coder
+            )
         return self._coder
 
     def ingest(
@@ -175,6 +179,10 @@ class Session:
         return self.store.info()
 
     def close(self) -> None:
+        from realpolitik.coding import ParallelCoder
+
+        if isinstance(self._coder, ParallelCoder):
+            self._coder.close()
         self.store.close()
 
     def __enter__(self) -> Session:

@@ -7,6 +7,7 @@ Loads the spaCy pipeline and the actor dictionary once and turns each article in
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -100,3 +101,57 @@ def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
             batch = []
     if batch:
         yield batch
+
+
+class ParallelCoder:
+    """Codes batches in worker processes, results in input order (so what is stored does not
+    depend on the number of workers). Workers fork from a process that already holds a loaded
+    `ArticleCoder`, so the model and dictionaries are shared copy-on-write, not loaded again.
+    Small batches are coded in this process: starting workers costs more than it saves."""
+
+    MIN_BATCH = 8
+
+    def __init__(self, coder: ArticleCoder, workers: int) -> None:
+        self.coder = coder
+        self.workers = workers
+        self._pool: Any = None
+
+    @property
+    def dictionary(self) -> ActorDictionary:
+        return self.coder.dictionary
+
+    def code(self, articles: Sequence[Article]) -> Iterator[tuple[Article, ArticleAnalysis]]:
+        if self.workers <= 1 or len(articles) < self.MIN_BATCH:
+            yield from self.coder.code(articles)
+            return
+        pool = self._ensure_pool()
+        chunk = max(1, len(articles) // (self.workers * 2))
+        analyses = pool.imap(_code_in_worker, articles, chunk)
+        yield from zip(articles, analyses, strict=True)
+
+    def code_one(self, article: Article) -> ArticleAnalysis:
+        return self.coder.code_one(article)
+
+    def _ensure_pool(self) -> Any:
+        if self._pool is None:
+            import multiprocessing
+
+            _WORKER_STATE["coder"] = self.coder  # inherited by the forked workers
+            context = multiprocessing.get_context("fork")
+            self._pool = context.Pool(self.workers)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+            _WORKER_STATE.clear()
+
+
+# The one piece of process state: the coder a forked worker inherits from its parent.
+_WORKER_STATE: dict[str, ArticleCoder] = {}
+
+
+def _code_in_worker(article: Article) -> ArticleAnalysis:
+    return _WORKER_STATE["coder"].code_one(article)

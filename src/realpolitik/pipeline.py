@@ -21,7 +21,7 @@ from realpolitik.records import ArticleAnalysis
 from realpolitik.store import Store
 
 if TYPE_CHECKING:
-    from realpolitik.coding import ArticleCoder
+    from realpolitik.coding import ArticleCoder, ParallelCoder
 
 Outcome = Literal["new", "duplicate", "failed"]
 
@@ -82,7 +82,7 @@ def ingest(
     glob: str | None = None,
     overrides: Overrides | None = None,
     progress: ProgressCallback | None = None,
-    coder: ArticleCoder | None = None,
+    coder: ArticleCoder | ParallelCoder | None = None,
 ) -> IngestReport:
     """Read every input, code the new English articles and store them.
 

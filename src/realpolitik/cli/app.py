@@ -110,12 +110,20 @@ def ingest(
     ] = None,
     model: ModelOption = None,
     actors: ActorsOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="NLP worker processes [default: all cores]."),
+    ] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Read articles from files, folders or stdin into the database; re-reading is a no-op."""
     overrides = Overrides(title=title, source=source, published=parse_date_option(date))
     session = realpolitik.open(
-        db, model=model, encoding=encoding, actor_files=tuple(actors) if actors else None
+        db,
+        model=model,
+        encoding=encoding,
+        actor_files=tuple(actors) if actors else None,
+        workers=workers,
     )
     with session:
         report = _ingest_with_progress(session, paths, glob, overrides)
