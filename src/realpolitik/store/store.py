@@ -198,6 +198,7 @@ class Store:
         self._db = connection
         self.path = path
         self.read_only = read_only
+        self._index: dict[tuple[Any, ...], list[_IndexedEvent]] | None = None
 
     # --- opening -----------------------------------------------------------------------------
 
@@ -311,8 +312,8 @@ class Store:
                 ],
             )
             if article.paragraphs:
-                self._db.executemany(
-                    "INSERT INTO paragraphs VALUES (?, ?, ?, ?)",
+                self._insert_rows(
+                    "INSERT INTO paragraphs VALUES",
                     [(article.id, p.index, p.start, p.end) for p in article.paragraphs],
                 )
             if analysis is not None:
@@ -321,13 +322,14 @@ class Store:
 
     def _write_analysis(self, article_id: str, analysis: ArticleAnalysis) -> None:
         if analysis.actors:
-            self._db.executemany(
-                "INSERT OR IGNORE INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self._insert_rows(
+                "INSERT OR IGNORE INTO actors VALUES",
                 [_actor_row(entry) for entry in analysis.actors.values()],
+                key=1,
             )
         if analysis.mentions:
-            self._db.executemany(
-                "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            self._insert_rows(
+                "INSERT OR IGNORE INTO mentions VALUES",
                 [
                     (
                         article_id,
@@ -341,74 +343,99 @@ class Store:
                     )
                     for m in analysis.mentions
                 ],
+                key=3,
             )
-        for event in analysis.events:
-            self._write_event(article_id, event)
+        self._write_events(article_id, analysis.events)
         for relation in analysis.relations:
             self._write_relation(relation)
 
     # --- events and relations ------------------------------------------------------------------
 
-    def _write_event(self, article_id: str, event: Event) -> None:
-        """Insert, or merge into the same event already stored from another article."""
-        existing = self._matching_event(article_id, event)
-        event_id = existing or event.id
-        if existing is None:
-            loc = event.location
-            self._db.execute(
-                "INSERT OR IGNORE INTO events (id, article_id, date, date_end, type, mode, cameo, "
-                "quad_class, intensity, status, attributed_to, source_actor, target_actor, "
-                "location_name, location_country, lat, lon, location_precision, location_from, "
-                "evidence_text, evidence_start, evidence_end, trigger_start, trigger_end, "
-                "mentions, articles, sources, confidence, coder) VALUES "
-                f"({', '.join(['?'] * 25)}, 1, 1, ?, ?)",
-                [
-                    event.id,
-                    article_id,
-                    event.date,
-                    event.date_end,
-                    event.type,
-                    event.mode,
-                    event.cameo,
-                    event.quad_class,
-                    event.intensity,
-                    event.status,
-                    event.attributed_to,
-                    event.source,
-                    event.target,
-                    loc.name if loc else None,
-                    loc.country if loc else None,
-                    loc.lat if loc else None,
-                    loc.lon if loc else None,
-                    loc.precision if loc else None,
-                    loc.taken_from if loc else None,
-                    event.evidence.text,
-                    event.evidence.start,
-                    event.evidence.end,
-                    event.trigger_start,
-                    event.trigger_end,
-                    event.mentions,
-                    event.confidence,
-                    event.coder,
-                ],
-            )
-        else:
-            self._db.execute(
-                "UPDATE events SET mentions = mentions + ?, confidence = least(0.99, "
-                "greatest(confidence, ?) + 0.05) WHERE id = ?",
-                [event.mentions, event.confidence, existing],
-            )
-        self._db.executemany(
-            "INSERT OR IGNORE INTO event_evidence "
-            "(event_id, article_id, text, start_char, end_char, trigger_start, trigger_end) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
+    def _write_events(self, article_id: str, events: Sequence[Event]) -> None:
+        """Insert new events, merge the others into the same event already stored from another
+        article (same dyad, type, status and place, dates within MERGE_WINDOW_DAYS)."""
+        new_rows: list[tuple[Any, ...]] = []
+        evidence_rows: list[tuple[Any, ...]] = []
+        merged: dict[str, tuple[int, float]] = {}
+        for event in events:
+            existing = self._matching_event(article_id, event)
+            if existing is None:
+                event_id = event.id
+                new_rows.append(_event_row(article_id, event))
+                self._remember_event(event_id, article_id, event)
+            else:
+                event_id = existing
+                mentions, confidence = merged.get(existing, (0, 0.0))
+                merged[existing] = (mentions + event.mentions, max(confidence, event.confidence))
+            evidence_rows += [
                 (event_id, e.article_id, e.text, e.start, e.end, start, end)
                 for e, (start, end) in zip(event.all_evidence, event.triggers, strict=False)
-            ],
+            ]
+        self._insert_rows(
+            f"INSERT OR IGNORE INTO events ({_EVENT_COLUMNS}) VALUES", new_rows, key=1
         )
-        if existing is not None:
-            self._recount(existing)
+        self._insert_rows(
+            "INSERT OR IGNORE INTO event_evidence "
+            "(event_id, article_id, text, start_char, end_char, trigger_start, trigger_end) VALUES",
+            evidence_rows,
+            key=3,
+        )
+        if merged:
+            self._update_merged(merged)
+
+    def _update_merged(self, merged: dict[str, tuple[int, float]]) -> None:
+        """Add mentions, raise confidence and recount articles and sources, in two statements."""
+        ids = list(merged)
+        supporting: dict[str, list[tuple[str | None, int | None]]] = {i: [] for i in ids}
+        for event_id, source, fingerprint, _article in self._db.execute(
+            "SELECT DISTINCT e.event_id, a.source, a.simhash, a.id FROM event_evidence e "
+            "JOIN articles a ON a.id = e.article_id WHERE list_contains(?, e.event_id)",
+            [ids],
+        ).fetchall():
+            supporting[event_id].append((source, fingerprint))
+        rows = [
+            (
+                event_id,
+                merged[event_id][0],
+                merged[event_id][1],
+                len(supporting[event_id]),
+                count_sources(supporting[event_id]),
+            )
+            for event_id in ids
+        ]
+        values = ", ".join(["(?, ?, ?, ?, ?)"] * len(rows))
+        self._db.execute(
+            "UPDATE events SET mentions = events.mentions + v.mentions, "
+            "confidence = least(0.99, greatest(events.confidence, v.confidence) + 0.05), "
+            "articles = v.articles, sources = v.sources "
+            f"FROM (VALUES {values}) v(id, mentions, confidence, articles, sources) "
+            "WHERE events.id = v.id",
+            [value for row in rows for value in row],
+        )
+
+    def _event_index(self) -> dict[tuple[Any, ...], list[_IndexedEvent]]:
+        """Stored events by (type, status, source, target), read once per writer session:
+        matching in memory instead of one query per event keeps ingest fast."""
+        if self._index is None:
+            self._index = {}
+            for row in self._db.execute(
+                "SELECT id, type, status, source_actor, target_actor, article_id, date, "
+                "location_name, location_from FROM events"
+            ).fetchall():
+                self._index.setdefault(tuple(row[1:5]), []).append(_IndexedEvent(row[0], *row[5:]))
+        return self._index
+
+    def _remember_event(self, event_id: str, article_id: str, event: Event) -> None:
+        location = event.location
+        self._event_index().setdefault(event.merge_key, []).append(
+            _IndexedEvent(
+                event_id,
+                article_id,
+                event.date,
+                location.name if location else None,
+                location.taken_from if location else None,
+            )
+        )
 
     def _matching_event(self, article_id: str, event: Event) -> str | None:
         place = (
@@ -416,39 +443,21 @@ class Store:
             if event.location and event.location.taken_from == "sentence"
             else None
         )
-        row = self._db.execute(
-            "SELECT id FROM events WHERE type = ? AND status = ? "
-            "AND source_actor IS NOT DISTINCT FROM ? AND target_actor IS NOT DISTINCT FROM ? "
-            "AND article_id <> ? "
-            "AND (location_name IS NULL OR location_from = 'article' OR ?::VARCHAR IS NULL "
-            "     OR location_name = ?) "
-            "AND ((date IS NULL AND ?::DATE IS NULL) OR abs(date_diff('day', date, ?::DATE)) <= ?) "
-            "ORDER BY date LIMIT 1",
-            [
-                event.type,
-                event.status,
-                event.source,
-                event.target,
-                article_id,
-                place,
-                place,
-                event.date,
-                event.date,
-                MERGE_WINDOW_DAYS,
-            ],
-        ).fetchone()
-        return str(row[0]) if row else None
-
-    def _recount(self, event_id: str) -> None:
-        rows = self._db.execute(
-            "SELECT DISTINCT a.id, a.source, a.simhash FROM event_evidence e "
-            "JOIN articles a ON a.id = e.article_id WHERE e.event_id = ?",
-            [event_id],
-        ).fetchall()
-        self._db.execute(
-            "UPDATE events SET articles = ?, sources = ? WHERE id = ?",
-            [len(rows), count_sources([(r[1], r[2]) for r in rows]), event_id],
-        )
+        best: _IndexedEvent | None = None
+        for candidate in self._event_index().get(event.merge_key, ()):
+            if candidate.article_id == article_id:
+                continue
+            placed = candidate.location_name is None or candidate.location_from == "article"
+            if not (placed or place is None or candidate.location_name == place):
+                continue
+            if candidate.date is None or event.date is None:
+                if candidate.date is not event.date:
+                    continue
+            elif abs((candidate.date - event.date).days) > MERGE_WINDOW_DAYS:
+                continue
+            if best is None or (candidate.date or date.min) < (best.date or date.min):
+                best = candidate
+        return best.id if best else None
 
     def _write_relation(self, relation: Relation) -> None:
         row = self._db.execute(
@@ -481,9 +490,10 @@ class Store:
                     relation.id,
                 ],
             )
-        self._db.executemany(
-            "INSERT OR IGNORE INTO relation_evidence VALUES (?, ?, ?, ?, ?)",
+        self._insert_rows(
+            "INSERT OR IGNORE INTO relation_evidence VALUES",
             [(relation.id, e.article_id, e.text, e.start, e.end) for e in relation.evidence],
+            key=3,
         )
 
     def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
@@ -584,6 +594,24 @@ class Store:
         return {
             row.id: row for row in self.actors(ActorQuery(include_unresolved=True, ids=tuple(ids)))
         }
+
+    def _insert_rows(self, statement: str, rows: Sequence[Sequence[Any]], key: int = 0) -> None:
+        """One multi-row INSERT per 200 rows: DuckDB's executemany runs a statement per row.
+        Rows repeating the first ``key`` columns (the primary key) are written once."""
+        if key:
+            unique: dict[tuple[Any, ...], Sequence[Any]] = {}
+            for row in rows:
+                unique.setdefault(tuple(row[:key]), row)
+            rows = list(unique.values())
+        rows = list(rows)
+        if not rows:
+            return
+        width = len(rows[0])
+        placeholder = "(" + ", ".join(["?"] * width) + ")"
+        for offset in range(0, len(rows), 200):
+            chunk = rows[offset : offset + 200]
+            values = ", ".join([placeholder] * len(chunk))
+            self._db.execute(f"{statement} {values}", [v for row in chunk for v in row])
 
     def _require_writable(self) -> None:
         if self.read_only:
@@ -728,6 +756,58 @@ class _Transaction:
             self._db.execute("COMMIT")
         else:
             self._db.execute("ROLLBACK")
+
+
+_EVENT_COLUMNS = (
+    "id, article_id, date, date_end, type, mode, cameo, quad_class, intensity, status, "
+    "attributed_to, source_actor, target_actor, location_name, location_country, lat, lon, "
+    "location_precision, location_from, evidence_text, evidence_start, evidence_end, "
+    "trigger_start, trigger_end, mentions, articles, sources, confidence, coder"
+)
+
+
+@dataclass(frozen=True)
+class _IndexedEvent:
+    id: str
+    article_id: str
+    date: date | None
+    location_name: str | None
+    location_from: str | None
+
+
+def _event_row(article_id: str, event: Event) -> tuple[Any, ...]:
+    loc = event.location
+    return (
+        event.id,
+        article_id,
+        event.date,
+        event.date_end,
+        event.type,
+        event.mode,
+        event.cameo,
+        event.quad_class,
+        event.intensity,
+        event.status,
+        event.attributed_to,
+        event.source,
+        event.target,
+        loc.name if loc else None,
+        loc.country if loc else None,
+        loc.lat if loc else None,
+        loc.lon if loc else None,
+        loc.precision if loc else None,
+        loc.taken_from if loc else None,
+        event.evidence.text,
+        event.evidence.start,
+        event.evidence.end,
+        event.trigger_start,
+        event.trigger_end,
+        event.mentions,
+        1,
+        1,
+        event.confidence,
+        event.coder,
+    )
 
 
 def _actor_row(entry: ActorEntry) -> tuple[Any, ...]:
