@@ -27,6 +27,7 @@ from realpolitik.nlp.pipeline import build_pipeline
 from realpolitik.records import ArticleAnalysis
 
 BATCH_SIZE = 32
+CHUNK_SIZE = 16  # articles a worker parses in one nlp.pipe call
 
 
 class ArticleCoder:
@@ -55,6 +56,11 @@ class ArticleCoder:
         docs = self.nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE)
         for article, doc in zip(articles, docs, strict=True):
             yield article, self.analyse(article, doc)
+
+    def code_stream(self, articles: Iterable[Article]) -> Iterator[tuple[Article, ArticleAnalysis]]:
+        """Code a stream in batches, in input order, holding one batch at a time."""
+        for batch in batched(articles, BATCH_SIZE):
+            yield from self.code(batch)
 
     def code_one(self, article: Article) -> ArticleAnalysis:
         return self.analyse(article, self.nlp(article.text))
@@ -125,9 +131,33 @@ class ParallelCoder:
             yield from self.coder.code(articles)
             return
         pool = self._ensure_pool()
-        chunk = max(1, len(articles) // (self.workers * 2))
-        analyses = pool.imap(_code_in_worker, articles, chunk)
-        yield from zip(articles, analyses, strict=True)
+        size = max(1, -(-len(articles) // (self.workers * 2)))
+        chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+        # Whole chunks go to a worker so that spaCy batches them (nlp.pipe), in input order.
+        for chunk, analyses in zip(chunks, pool.imap(_code_chunk_in_worker, chunks), strict=True):
+            yield from zip(chunk, analyses, strict=True)
+
+    def code_stream(self, articles: Iterable[Article]) -> Iterator[tuple[Article, ArticleAnalysis]]:
+        """Chunks go to the workers as they are read, at most two per worker in flight (memory
+        stays bounded whatever the input), and come back in input order."""
+        if self.workers <= 1:
+            yield from self.coder.code_stream(articles)
+            return
+        from collections import deque
+
+        pending: deque[tuple[list[Article], Any]] = deque()
+        for chunk in batched(articles, CHUNK_SIZE):
+            if len(chunk) < self.MIN_BATCH and not pending and self._pool is None:
+                yield from self.coder.code(chunk)  # a handful of articles: no workers needed
+                continue
+            pool = self._ensure_pool()
+            pending.append((chunk, pool.apply_async(_code_chunk_in_worker, (chunk,))))
+            if len(pending) >= self.workers * 2:
+                done, result = pending.popleft()
+                yield from zip(done, result.get(), strict=True)
+        while pending:
+            done, result = pending.popleft()
+            yield from zip(done, result.get(), strict=True)
 
     def code_one(self, article: Article) -> ArticleAnalysis:
         return self.coder.code_one(article)
@@ -153,5 +183,5 @@ class ParallelCoder:
 _WORKER_STATE: dict[str, ArticleCoder] = {}
 
 
-def _code_in_worker(article: Article) -> ArticleAnalysis:
-    return _WORKER_STATE["coder"].code_one(article)
+def _code_chunk_in_worker(articles: list[Article]) -> list[ArticleAnalysis]:
+    return [analysis for _, analysis in _WORKER_STATE["coder"].code(articles)]

@@ -8,7 +8,7 @@ library prints nothing.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -98,44 +98,38 @@ def ingest(
         if progress:
             progress(outcome, report)
 
-    batch: list[Article] = []
-    seen: set[str] = set()
+    in_flight: set[str] = set()
 
-    def flush() -> None:
-        coded = coder.code(batch) if coder else ((a, None) for a in batch)
-        for article, analysis in coded:
-            tick(_store_article(store, article, report, analysis))
-        batch.clear()
-        seen.clear()
+    def to_code() -> Iterator[Article]:
+        """New English articles; everything else is settled here as it is read."""
+        for item in read_articles(paths, read_options(config), glob=glob):
+            if isinstance(item, InputError):
+                report.failed += 1
+                report.errors.append(str(item))
+                tick("failed")
+                continue
+            article = with_overrides(
+                item, title=overrides.title, source=overrides.source, published=overrides.published
+            )
+            # Stored or already on its way to the coder: no parse needed.
+            if article.id in in_flight or store.has_article(article.id):
+                report.duplicates += 1
+                tick("duplicate")
+                continue
+            if not article.is_english:
+                tick(_store_article(store, article, report, None))
+                continue
+            in_flight.add(article.id)
+            yield article
 
-    for item in read_articles(paths, read_options(config), glob=glob):
-        if isinstance(item, InputError):
-            report.failed += 1
-            report.errors.append(str(item))
-            tick("failed")
-            continue
-        article = with_overrides(
-            item, title=overrides.title, source=overrides.source, published=overrides.published
-        )
-        # Stored or already waiting in this batch: no parse needed, count it as a duplicate.
-        if article.id in seen or store.has_article(article.id):
-            report.duplicates += 1
-            tick("duplicate")
-            continue
-        if not article.is_english:
-            tick(_store_article(store, article, report, None))
-            continue
-        batch.append(article)
-        seen.add(article.id)
-        if len(batch) >= BATCH_SIZE:
-            flush()
-    if batch:
-        flush()
+    # Coding runs ahead of writing (in worker processes with a ParallelCoder), so the single
+    # writer stores one batch while the next is being parsed.
+    coded = coder.code_stream(to_code()) if coder else ((a, None) for a in to_code())
+    for article, analysis in coded:
+        tick(_store_article(store, article, report, analysis))
+        in_flight.discard(article.id)
     report.seconds = time.perf_counter() - started
     return report
-
-
-BATCH_SIZE = 32
 
 
 def _store_article(
