@@ -127,15 +127,7 @@ class ParallelCoder:
         return self.coder.dictionary
 
     def code(self, articles: Sequence[Article]) -> Iterator[tuple[Article, ArticleAnalysis]]:
-        if self.workers <= 1 or len(articles) < self.MIN_BATCH:
-            yield from self.coder.code(articles)
-            return
-        pool = self._ensure_pool()
-        size = max(1, -(-len(articles) // (self.workers * 2)))
-        chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
-        # Whole chunks go to a worker so that spaCy batches them (nlp.pipe), in input order.
-        for chunk, analyses in zip(chunks, pool.imap(_code_chunk_in_worker, chunks), strict=True):
-            yield from zip(chunk, analyses, strict=True)
+        return self.code_stream(articles)
 
     def code_stream(self, articles: Iterable[Article]) -> Iterator[tuple[Article, ArticleAnalysis]]:
         """Chunks go to the workers as they are read, at most two per worker in flight (memory

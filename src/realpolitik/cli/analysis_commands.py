@@ -138,6 +138,10 @@ def blocs(
     if fmt is not Format.table:
         render_records([b.to_dict() for b in found], fmt, _out())
         return
+    _print_blocs(found)
+
+
+def _print_blocs(found: Any) -> None:
     rows = [
         {
             "bloc": b.name,
@@ -309,16 +313,7 @@ def print_demo_analysis(session: Any, out_dir: Path) -> None:
 
     out = _out()
     graph = from_session(session, level="principal")
-    render_records(
-        [
-            {"bloc": b.name, "members": ", ".join(m.name for m in b.members), "ties": len(b.ties)}
-            for b in find_blocs(graph)
-        ],
-        Format.table,
-        out,
-        title="Blocs",
-        widths={"members": 70},
-    )
+    _print_blocs(find_blocs(graph))
     inputs = session_inputs(session, level="principal")
     moved = find_shifts(inputs.events, actor=inputs.actor, limit=10)
     render_records(
@@ -352,8 +347,7 @@ def print_demo_analysis(session: Any, out_dir: Path) -> None:
 
 def _first_article_day(session: Any) -> Any:
     """Series start at the first article: events dated earlier are background in the text."""
-    days = [a.published for a in session.articles() if a.published]
-    return min(days) if days else None
+    return session.store.first_published()
 
 
 @app.command(

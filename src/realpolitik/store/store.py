@@ -680,6 +680,10 @@ class Store:
             paragraphs=paragraphs,
         )
 
+    def first_published(self) -> date | None:
+        row = self._db.execute("SELECT min(published) FROM articles").fetchone()
+        return row[0] if row else None
+
     def mentions(self, article_id: str) -> list[Mention]:
         rows = self._db.execute(
             "SELECT start_char, end_char, text, actor_id, label, method, confidence FROM mentions "
