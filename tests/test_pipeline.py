@@ -15,7 +15,7 @@ from tests.conftest import article_text
 
 import realpolitik
 from realpolitik.pipeline import Overrides
-from realpolitik.store.store import count_sources
+from realpolitik.store.writer import count_sources
 
 STORY = (
     "Israeli jets struck Hezbollah positions near Tyre on Monday, the army said. "

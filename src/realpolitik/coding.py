@@ -52,12 +52,17 @@ class ArticleCoder:
         )
         self.relations = RelationExtractor(self.dictionary)
 
-    def code(self, articles: Sequence[Article]) -> Iterator[tuple[Article, ArticleAnalysis]]:
-        docs = self.nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE)
-        for article, doc in zip(articles, docs, strict=True):
-            yield article, self.analyse(article, doc)
+    def code(self, articles: Sequence[Article]) -> Iterator[tuple[Article, ArticleAnalysis | None]]:
+        """Each article with its analysis, in input order; None for an article not in English
+        (it passes through, so that the order stored never depends on how coding is split)."""
+        english = [a for a in articles if a.is_english]
+        docs = iter(self.nlp.pipe((a.text for a in english), batch_size=BATCH_SIZE))
+        for article in articles:
+            yield article, self.analyse(article, next(docs)) if article.is_english else None
 
-    def code_stream(self, articles: Iterable[Article]) -> Iterator[tuple[Article, ArticleAnalysis]]:
+    def code_stream(
+        self, articles: Iterable[Article]
+    ) -> Iterator[tuple[Article, ArticleAnalysis | None]]:
         """Code a stream in batches, in input order, holding one batch at a time."""
         for batch in batched(articles, BATCH_SIZE):
             yield from self.code(batch)
@@ -126,10 +131,12 @@ class ParallelCoder:
     def dictionary(self) -> ActorDictionary:
         return self.coder.dictionary
 
-    def code(self, articles: Sequence[Article]) -> Iterator[tuple[Article, ArticleAnalysis]]:
+    def code(self, articles: Sequence[Article]) -> Iterator[tuple[Article, ArticleAnalysis | None]]:
         return self.code_stream(articles)
 
-    def code_stream(self, articles: Iterable[Article]) -> Iterator[tuple[Article, ArticleAnalysis]]:
+    def code_stream(
+        self, articles: Iterable[Article]
+    ) -> Iterator[tuple[Article, ArticleAnalysis | None]]:
         """Chunks go to the workers as they are read, at most two per worker in flight (memory
         stays bounded whatever the input), and come back in input order."""
         if self.workers <= 1:
@@ -175,5 +182,5 @@ class ParallelCoder:
 _WORKER_STATE: dict[str, ArticleCoder] = {}
 
 
-def _code_chunk_in_worker(articles: list[Article]) -> list[ArticleAnalysis]:
+def _code_chunk_in_worker(articles: list[Article]) -> list[ArticleAnalysis | None]:
     return [analysis for _, analysis in _WORKER_STATE["coder"].code(articles)]

@@ -1,4 +1,4 @@
-"""The ingest pipeline: read inputs, skip what is stored, write each article in one transaction.
+"""The ingest pipeline: read inputs, skip what is stored, code the rest, write them in batches.
 
 Stages are called in pipeline order (ingest -> nlp -> actors -> events -> store); each takes and
 returns typed records. Reporting is through a callback so that the CLI can draw progress while the
@@ -8,22 +8,26 @@ library prints nothing.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from realpolitik.config import Config
 from realpolitik.errors import InputError
 from realpolitik.ingest import Article, ReadOptions, read_articles, with_overrides
 from realpolitik.records import ArticleAnalysis
 from realpolitik.store import Store
+from realpolitik.store.writer import ArticleWrite
 
 if TYPE_CHECKING:
     from realpolitik.coding import ArticleCoder, ParallelCoder
 
 Outcome = Literal["new", "duplicate", "failed"]
+T = TypeVar("T")
+READ_AHEAD = 64  # articles checked against the store in one query
+WRITE_BATCH = 64  # articles written in one transaction
 
 
 @dataclass(frozen=True)
@@ -101,52 +105,103 @@ def ingest(
     in_flight: set[str] = set()
 
     def to_code() -> Iterator[Article]:
-        """New English articles; everything else is settled here as it is read."""
-        for item in read_articles(paths, read_options(config), glob=glob):
-            if isinstance(item, InputError):
-                report.failed += 1
-                report.errors.append(str(item))
-                tick("failed")
-                continue
-            article = with_overrides(
-                item, title=overrides.title, source=overrides.source, published=overrides.published
-            )
-            # Stored or already on its way to the coder: no parse needed.
-            if article.id in in_flight or store.has_article(article.id):
-                report.duplicates += 1
-                tick("duplicate")
-                continue
-            if not article.is_english:
-                tick(_store_article(store, article, report, None))
-                continue
-            in_flight.add(article.id)
-            yield article
+        """New articles; failures and duplicates are settled here as they are read."""
+        for chunk in _chunks(read_articles(paths, read_options(config), glob=glob), READ_AHEAD):
+            articles = [
+                with_overrides(
+                    item,
+                    title=overrides.title,
+                    source=overrides.source,
+                    published=overrides.published,
+                )
+                for item in chunk
+                if not isinstance(item, InputError)
+            ]
+            stored = store.stored_ids([a.id for a in articles])
+            for item in chunk:
+                if isinstance(item, InputError):
+                    report.failed += 1
+                    report.errors.append(str(item))
+                    tick("failed")
+                    continue
+                article = articles.pop(0)
+                # Stored or already on its way to the coder: no parse needed.
+                if article.id in in_flight or article.id in stored:
+                    report.duplicates += 1
+                    tick("duplicate")
+                    continue
+                in_flight.add(article.id)
+                yield article  # the coder passes articles not in English through uncoded
 
+    writer = _BatchedWrites(store, report, tick, in_flight)
     # Coding runs ahead of writing (in worker processes with a ParallelCoder), so the single
     # writer stores one batch while the next is being parsed.
     coded = coder.code_stream(to_code()) if coder else ((a, None) for a in to_code())
     for article, analysis in coded:
-        tick(_store_article(store, article, report, analysis))
-        in_flight.discard(article.id)
+        writer.add(article, analysis)
+    writer.flush()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _store_article(
-    store: Store, article: Article, report: IngestReport, analysis: ArticleAnalysis | None
-) -> Outcome:
-    if not article.is_english:
-        status = f"skipped:language={article.language}"
-    else:
-        status = "coded" if analysis is not None else "pending"
-    if not store.add_article(article, nlp_status=status, analysis=analysis):
-        report.duplicates += 1
-        return "duplicate"
-    report.new += 1
-    report.words += article.word_count
-    report.article_ids.append(article.id)
-    if not article.is_english:
-        report.warnings.append(
-            f"{article.origin}: language '{article.language}' detected; stored, not coded"
-        )
-    return "new"
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _BatchedWrites:
+    """Collects coded articles and stores them a batch per transaction: when the batch is full
+    or a second has passed, so that progress stays live on slow inputs."""
+
+    def __init__(
+        self,
+        store: Store,
+        report: IngestReport,
+        tick: Callable[[Outcome], None],
+        in_flight: set[str],
+    ) -> None:
+        self.store = store
+        self.report = report
+        self.tick = tick
+        self.in_flight = in_flight
+        self.pending: list[ArticleWrite] = []
+        self.since = time.monotonic()
+
+    def add(self, article: Article, analysis: ArticleAnalysis | None) -> None:
+        if not article.is_english:
+            status = f"skipped:language={article.language}"
+        else:
+            status = "coded" if analysis is not None else "pending"
+        self.pending.append(ArticleWrite(article, status, analysis))
+        if len(self.pending) >= WRITE_BATCH or time.monotonic() - self.since > 1.0:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        written = self.store.add_articles(self.pending)
+        for item, new in zip(self.pending, written, strict=True):
+            self.in_flight.discard(item.article.id)
+            self.tick(self._count(item.article, new))
+        self.pending = []
+        self.since = time.monotonic()
+
+    def _count(self, article: Article, new: bool) -> Outcome:
+        report = self.report
+        if not new:
+            report.duplicates += 1
+            return "duplicate"
+        report.new += 1
+        report.words += article.word_count
+        report.article_ids.append(article.id)
+        if not article.is_english:
+            report.warnings.append(
+                f"{article.origin}: language '{article.language}' detected; stored, not coded"
+            )
+        return "new"

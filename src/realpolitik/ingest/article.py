@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
+import numpy
+
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
@@ -131,12 +133,11 @@ def simhash(text: str) -> int:
     copies with a changed headline or byline) differ in a few bits."""
     words = [w.lower() for w in text.split()]
     grams = [" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))]
-    weights = [0] * 64
-    for gram in grams:
-        value = int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if value >> bit & 1 else -1
-    result = sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    digests = b"".join(hashlib.blake2b(g.encode(), digest_size=8).digest() for g in grams)
+    # one row of 64 bits per trigram, most significant first; a bit is set where most rows set it
+    bits = numpy.unpackbits(numpy.frombuffer(digests, dtype=numpy.uint8)).reshape(-1, 64)
+    majority = bits.sum(axis=0, dtype=numpy.int64) * 2 > len(grams)
+    result = int.from_bytes(numpy.packbits(majority).tobytes(), "big")
     return result - (1 << 64) if result >= 1 << 63 else result
 
 

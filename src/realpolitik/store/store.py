@@ -18,13 +18,13 @@ from typing import Any
 
 import duckdb
 
-from realpolitik.actors.dictionary import ActorEntry
 from realpolitik.actors.mentions import Mention
 from realpolitik.errors import NotFoundError, StoreBusyError, StoreError
-from realpolitik.events.models import Event, Evidence, Location, Relation
-from realpolitik.ingest.article import Article, Paragraph, hamming, simhash
+from realpolitik.events.models import Evidence, Location, Relation
+from realpolitik.ingest.article import Article, Paragraph
 from realpolitik.records import ArticleAnalysis
 from realpolitik.store.schema import LATEST_VERSION, MIGRATIONS
+from realpolitik.store.writer import ArticleWrite, BatchWriter
 
 MEMORY = ":memory:"
 _TABLES = ("articles", "mentions", "actors", "events", "relations")
@@ -126,31 +126,6 @@ class TriggerSpan:
     event_id: str
 
 
-MERGE_WINDOW_DAYS = 2
-
-
-def count_sources(articles: list[tuple[str | None, int | None]]) -> int:
-    """Distinct sources among an event's articles: the same publisher counts once, and
-    near-identical texts (syndicated copies) count once whoever published them."""
-    clusters: list[list[tuple[str | None, int | None]]] = []
-    for source, fingerprint in articles:
-        for cluster in clusters:
-            if any(
-                (source and source == other_source)
-                or (
-                    fingerprint is not None
-                    and other is not None
-                    and hamming(fingerprint, other) <= 3
-                )
-                for other_source, other in cluster
-            ):
-                cluster.append((source, fingerprint))
-                break
-        else:
-            clusters.append([(source, fingerprint)])
-    return len(clusters)
-
-
 def _stored_event(row: Sequence[Any]) -> StoredEvent:
     location = (
         Location(row[13], row[14], row[15], row[16], row[17] or "", row[18] or "sentence")
@@ -198,7 +173,7 @@ class Store:
         self._db = connection
         self.path = path
         self.read_only = read_only
-        self._index: dict[tuple[Any, ...], list[_IndexedEvent]] | None = None
+        self._writer = BatchWriter(connection)
 
     # --- opening -----------------------------------------------------------------------------
 
@@ -273,8 +248,11 @@ class Store:
         return _Transaction(self._db)
 
     def has_article(self, article_id: str) -> bool:
-        row = self._db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
-        return row is not None
+        return bool(self._writer.stored_ids([article_id]))
+
+    def stored_ids(self, article_ids: Sequence[str]) -> set[str]:
+        """Which of these articles are stored already (one query for the lot)."""
+        return self._writer.stored_ids(article_ids)
 
     def add_article(
         self,
@@ -287,214 +265,20 @@ class Store:
 
         False (and no change) if the article is already stored.
         """
-        self._require_writable()
-        with self._transaction():
-            if self.has_article(article.id):
-                return False
-            self._db.execute(
-                "INSERT INTO articles (id, seq, external_id, title, text, url, source, published, "
-                "language, ingested_at, origin, word_count, nlp_status, simhash) VALUES "
-                "(?, nextval('article_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    article.id,
-                    article.external_id,
-                    article.title,
-                    article.text,
-                    article.url,
-                    article.source,
-                    article.published,
-                    article.language,
-                    article.ingested_at.astimezone(UTC).replace(tzinfo=None),
-                    article.origin,
-                    article.word_count,
-                    nlp_status,
-                    simhash(article.text),
-                ],
-            )
-            if article.paragraphs:
-                self._insert_rows(
-                    "INSERT INTO paragraphs VALUES",
-                    [(article.id, p.index, p.start, p.end) for p in article.paragraphs],
-                )
-            if analysis is not None:
-                self._write_analysis(article.id, analysis)
-        return True
+        return self.add_articles([ArticleWrite(article, nlp_status, analysis)])[0]
 
-    def _write_analysis(self, article_id: str, analysis: ArticleAnalysis) -> None:
-        if analysis.actors:
-            self._insert_rows(
-                "INSERT OR IGNORE INTO actors VALUES",
-                [_actor_row(entry) for entry in analysis.actors.values()],
-                key=1,
-            )
-        if analysis.mentions:
-            self._insert_rows(
-                "INSERT OR IGNORE INTO mentions VALUES",
-                [
-                    (
-                        article_id,
-                        m.start,
-                        m.end,
-                        m.text,
-                        m.actor_id,
-                        m.label,
-                        m.method,
-                        m.confidence,
-                    )
-                    for m in analysis.mentions
-                ],
-                key=3,
-            )
-        self._write_events(article_id, analysis.events)
-        for relation in analysis.relations:
-            self._write_relation(relation)
+    def add_articles(self, items: Sequence[ArticleWrite]) -> list[bool]:
+        """Store a batch of articles in one transaction: all of them or, on any error, none.
+        Returns, per item, whether it was new (an article stored already is left as it is)."""
+        self._require_writable()
+        try:
+            with self._transaction():
+                return self._writer.write(items)
+        except BaseException:
+            self._writer.forget()
+            raise
 
     # --- events and relations ------------------------------------------------------------------
-
-    def _write_events(self, article_id: str, events: Sequence[Event]) -> None:
-        """Insert new events, merge the others into the same event already stored from another
-        article (same dyad, type, status and place, dates within MERGE_WINDOW_DAYS)."""
-        new_rows: list[tuple[Any, ...]] = []
-        evidence_rows: list[tuple[Any, ...]] = []
-        merged: dict[str, tuple[int, float]] = {}
-        for event in events:
-            existing = self._matching_event(article_id, event)
-            if existing is None:
-                event_id = event.id
-                new_rows.append(_event_row(article_id, event))
-                self._remember_event(event_id, article_id, event)
-            else:
-                event_id = existing
-                mentions, confidence = merged.get(existing, (0, 0.0))
-                merged[existing] = (mentions + event.mentions, max(confidence, event.confidence))
-            evidence_rows += [
-                (event_id, e.article_id, e.text, e.start, e.end, start, end)
-                for e, (start, end) in zip(event.all_evidence, event.triggers, strict=False)
-            ]
-        self._insert_rows(
-            f"INSERT OR IGNORE INTO events ({_EVENT_COLUMNS}) VALUES", new_rows, key=1
-        )
-        self._insert_rows(
-            "INSERT OR IGNORE INTO event_evidence "
-            "(event_id, article_id, text, start_char, end_char, trigger_start, trigger_end) VALUES",
-            evidence_rows,
-            key=3,
-        )
-        if merged:
-            self._update_merged(merged)
-
-    def _update_merged(self, merged: dict[str, tuple[int, float]]) -> None:
-        """Add mentions, raise confidence and recount articles and sources, in two statements."""
-        ids = list(merged)
-        supporting: dict[str, list[tuple[str | None, int | None]]] = {i: [] for i in ids}
-        for event_id, source, fingerprint, _article in self._db.execute(
-            "SELECT DISTINCT e.event_id, a.source, a.simhash, a.id FROM event_evidence e "
-            "JOIN articles a ON a.id = e.article_id WHERE list_contains(?, e.event_id)",
-            [ids],
-        ).fetchall():
-            supporting[event_id].append((source, fingerprint))
-        rows = [
-            (
-                event_id,
-                merged[event_id][0],
-                merged[event_id][1],
-                len(supporting[event_id]),
-                count_sources(supporting[event_id]),
-            )
-            for event_id in ids
-        ]
-        values = ", ".join(["(?, ?, ?, ?, ?)"] * len(rows))
-        self._db.execute(
-            "UPDATE events SET mentions = events.mentions + v.mentions, "
-            "confidence = least(0.99, greatest(events.confidence, v.confidence) + 0.05), "
-            "articles = v.articles, sources = v.sources "
-            f"FROM (VALUES {values}) v(id, mentions, confidence, articles, sources) "
-            "WHERE events.id = v.id",
-            [value for row in rows for value in row],
-        )
-
-    def _event_index(self) -> dict[tuple[Any, ...], list[_IndexedEvent]]:
-        """Stored events by (type, status, source, target), read once per writer session:
-        matching in memory instead of one query per event keeps ingest fast."""
-        if self._index is None:
-            self._index = {}
-            for row in self._db.execute(
-                "SELECT id, type, status, source_actor, target_actor, article_id, date, "
-                "location_name, location_from FROM events"
-            ).fetchall():
-                self._index.setdefault(tuple(row[1:5]), []).append(_IndexedEvent(row[0], *row[5:]))
-        return self._index
-
-    def _remember_event(self, event_id: str, article_id: str, event: Event) -> None:
-        location = event.location
-        self._event_index().setdefault(event.merge_key, []).append(
-            _IndexedEvent(
-                event_id,
-                article_id,
-                event.date,
-                location.name if location else None,
-                location.taken_from if location else None,
-            )
-        )
-
-    def _matching_event(self, article_id: str, event: Event) -> str | None:
-        place = (
-            event.location.name
-            if event.location and event.location.taken_from == "sentence"
-            else None
-        )
-        best: _IndexedEvent | None = None
-        for candidate in self._event_index().get(event.merge_key, ()):
-            if candidate.article_id == article_id:
-                continue
-            placed = candidate.location_name is None or candidate.location_from == "article"
-            if not (placed or place is None or candidate.location_name == place):
-                continue
-            if candidate.date is None or event.date is None:
-                if candidate.date is not event.date:
-                    continue
-            elif abs((candidate.date - event.date).days) > MERGE_WINDOW_DAYS:
-                continue
-            if best is None or (candidate.date or date.min) < (best.date or date.min):
-                best = candidate
-        return best.id if best else None
-
-    def _write_relation(self, relation: Relation) -> None:
-        row = self._db.execute(
-            "SELECT first_seen, last_seen FROM relations WHERE id = ?", [relation.id]
-        ).fetchone()
-        if row is None:
-            self._db.execute(
-                "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    relation.id,
-                    relation.source,
-                    relation.target,
-                    relation.relation,
-                    relation.status,
-                    relation.first_seen,
-                    relation.last_seen,
-                    relation.confidence,
-                    relation.coder,
-                ],
-            )
-        else:
-            dates = [d for d in (row[0], row[1], relation.first_seen, relation.last_seen) if d]
-            self._db.execute(
-                "UPDATE relations SET first_seen = ?, last_seen = ?, "
-                "confidence = least(0.99, greatest(confidence, ?) + 0.05) WHERE id = ?",
-                [
-                    min(dates) if dates else None,
-                    max(dates) if dates else None,
-                    relation.confidence,
-                    relation.id,
-                ],
-            )
-        self._insert_rows(
-            "INSERT OR IGNORE INTO relation_evidence VALUES",
-            [(relation.id, e.article_id, e.text, e.start, e.end) for e in relation.evidence],
-            key=3,
-        )
 
     def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
         query = query or EventQuery()
@@ -594,24 +378,6 @@ class Store:
         return {
             row.id: row for row in self.actors(ActorQuery(include_unresolved=True, ids=tuple(ids)))
         }
-
-    def _insert_rows(self, statement: str, rows: Sequence[Sequence[Any]], key: int = 0) -> None:
-        """One multi-row INSERT per 200 rows: DuckDB's executemany runs a statement per row.
-        Rows repeating the first ``key`` columns (the primary key) are written once."""
-        if key:
-            unique: dict[tuple[Any, ...], Sequence[Any]] = {}
-            for row in rows:
-                unique.setdefault(tuple(row[:key]), row)
-            rows = list(unique.values())
-        rows = list(rows)
-        if not rows:
-            return
-        width = len(rows[0])
-        placeholder = "(" + ", ".join(["?"] * width) + ")"
-        for offset in range(0, len(rows), 200):
-            chunk = rows[offset : offset + 200]
-            values = ", ".join([placeholder] * len(chunk))
-            self._db.execute(f"{statement} {values}", [v for row in chunk for v in row])
 
     def _require_writable(self) -> None:
         if self.read_only:
@@ -760,73 +526,6 @@ class _Transaction:
             self._db.execute("COMMIT")
         else:
             self._db.execute("ROLLBACK")
-
-
-_EVENT_COLUMNS = (
-    "id, article_id, date, date_end, type, mode, cameo, quad_class, intensity, status, "
-    "attributed_to, source_actor, target_actor, location_name, location_country, lat, lon, "
-    "location_precision, location_from, evidence_text, evidence_start, evidence_end, "
-    "trigger_start, trigger_end, mentions, articles, sources, confidence, coder"
-)
-
-
-@dataclass(frozen=True)
-class _IndexedEvent:
-    id: str
-    article_id: str
-    date: date | None
-    location_name: str | None
-    location_from: str | None
-
-
-def _event_row(article_id: str, event: Event) -> tuple[Any, ...]:
-    loc = event.location
-    return (
-        event.id,
-        article_id,
-        event.date,
-        event.date_end,
-        event.type,
-        event.mode,
-        event.cameo,
-        event.quad_class,
-        event.intensity,
-        event.status,
-        event.attributed_to,
-        event.source,
-        event.target,
-        loc.name if loc else None,
-        loc.country if loc else None,
-        loc.lat if loc else None,
-        loc.lon if loc else None,
-        loc.precision if loc else None,
-        loc.taken_from if loc else None,
-        event.evidence.text,
-        event.evidence.start,
-        event.evidence.end,
-        event.trigger_start,
-        event.trigger_end,
-        event.mentions,
-        1,
-        1,
-        event.confidence,
-        event.coder,
-    )
-
-
-def _actor_row(entry: ActorEntry) -> tuple[Any, ...]:
-    return (
-        entry.id,
-        entry.code if entry.kind != "unresolved" else None,
-        entry.name,
-        entry.kind,
-        entry.country,
-        entry.role,
-        entry.parent or entry.affiliation,
-        entry.origin if entry.kind == "unresolved" else None,
-        entry.valid_from,
-        entry.valid_to,
-    )
 
 
 def _connect(location: str, read_only: bool, busy_timeout: float) -> duckdb.DuckDBPyConnection:
