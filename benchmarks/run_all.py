@@ -8,7 +8,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-for script in ("actors.py", "accuracy.py"):
+# throughput.py and queries.py take many minutes each: run them on their own.
+for script in ("actors.py", "accuracy.py", "lede.py"):
     print(f"\n=== {script} ===", flush=True)
     sys.argv = [str(HERE / script)]
     runpy.run_path(str(HERE / script), run_name="__main__")
