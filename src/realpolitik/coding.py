@@ -21,9 +21,10 @@ from realpolitik.events.lexicon import load_lexicon
 from realpolitik.events.merge import merge_in_article
 from realpolitik.events.ontology import Ontology
 from realpolitik.events.places import default_gazetteer
-from realpolitik.events.relations import RelationExtractor
+from realpolitik.events.relations import RelationExtractor, cue_words
 from realpolitik.ingest import Article
 from realpolitik.nlp.pipeline import build_pipeline
+from realpolitik.nlp.selection import SentenceSelector
 from realpolitik.records import ArticleAnalysis
 
 BATCH_SIZE = 32
@@ -47,18 +48,47 @@ class ArticleCoder:
         self.resolver = ActorResolver(self.dictionary, gazetteer)
         self.ontology = Ontology.load()
         classifier = load_or_train(config.cache_dir.expanduser(), config.training_file())
+        lexicon = load_lexicon()
         self.extractor = EventExtractor(
-            load_lexicon(), self.ontology, self.dictionary, gazetteer, classifier
+            lexicon, self.ontology, self.dictionary, gazetteer, classifier
         )
         self.relations = RelationExtractor(self.dictionary)
+        self.selector = (
+            SentenceSelector(self.nlp, lexicon, self.dictionary, cue_words())
+            if config.selective
+            else None
+        )
 
     def code(self, articles: Sequence[Article]) -> Iterator[tuple[Article, ArticleAnalysis | None]]:
         """Each article with its analysis, in input order; None for an article not in English
         (it passes through, so that the order stored never depends on how coding is split)."""
         english = [a for a in articles if a.is_english]
-        docs = iter(self.nlp.pipe((a.text for a in english), batch_size=BATCH_SIZE))
+        docs = iter(
+            self.nlp.pipe((self.parse_input(a.text) for a in english), batch_size=BATCH_SIZE)
+        )
         for article in articles:
             yield article, self.analyse(article, next(docs)) if article.is_english else None
+
+    def parse_input(self, text: str) -> str | Doc:
+        """The text itself, or (parsing selectively) a Doc of it with the sentences that can hold
+        no event blanked out and fenced off as sentences of their own."""
+        if self.selector is None:
+            return text
+        choice, _ = self.selector.choose(text)
+        if not choice.skipped:
+            return text
+        doc = self.nlp.make_doc(choice.parse_text(text))
+        skipped = iter(choice.skipped_spans())
+        start, end = next(skipped)
+        was_blank = False
+        for token in doc:
+            while token.idx >= end:
+                start, end = next(skipped, (len(text) + 1, len(text) + 1))
+            blank = token.idx >= start and token.is_space
+            if blank != was_blank:
+                token.is_sent_start = True  # a blanked stretch is a sentence of its own
+            was_blank = blank
+        return doc
 
     def code_stream(
         self, articles: Iterable[Article]
@@ -68,7 +98,7 @@ class ArticleCoder:
             yield from self.code(batch)
 
     def code_one(self, article: Article) -> ArticleAnalysis:
-        return self.analyse(article, self.nlp(article.text))
+        return self.analyse(article, self.nlp(self.parse_input(article.text)))
 
     def analyse(self, article: Article, doc: Doc) -> ArticleAnalysis:
         resolved = self.resolver.resolve(doc, article.published)

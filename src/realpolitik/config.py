@@ -43,6 +43,11 @@ class Config:
     )
     encoding: str = _setting("utf-8", "REALPOLITIK_ENCODING", "text encoding of input files")
     workers: int = _setting(0, "REALPOLITIK_WORKERS", "NLP worker processes (0: all cores)")
+    selective: bool = _setting(
+        True,
+        "REALPOLITIK_SELECTIVE",
+        "parse only sentences that can hold an event (0: parse every sentence)",
+    )
     busy_timeout: float = _setting(
         5.0, "REALPOLITIK_BUSY_TIMEOUT", "seconds to wait for a database held by another process"
     )
@@ -126,6 +131,10 @@ def _coerce(name: str, type_: Any, raw: str, env_name: str) -> Any:
     try:
         if "tuple" in kind:
             return tuple(Path(p) for p in raw.split(os.pathsep) if p)
+        if kind == "bool":
+            if raw.strip().lower() not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
+                raise ValueError(raw)
+            return raw.strip().lower() in ("1", "true", "yes", "on")
         if kind == "int":
             return int(raw)
         if kind == "float":

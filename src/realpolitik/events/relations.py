@@ -68,6 +68,12 @@ HELP_WORDS = frozenset(
 EVENT_RELATIONS = {"SUPPORT": "backs", "AID": "backs", "ASSAULT": "opposes", "COERCE": "opposes"}
 
 
+def cue_words() -> frozenset[str]:
+    """Base forms of the words that state a relation: a sentence without one of them (or an
+    event trigger) holds no relation."""
+    return frozenset(BACKING_PARTICIPLES) | frozenset(ALLY_NOUNS) | MEMBERSHIP_VERBS
+
+
 class RelationExtractor:
     def __init__(self, dictionary: ActorDictionary) -> None:
         self.dictionary = dictionary
