@@ -93,6 +93,13 @@ def petrarch_agreement(coder: ArticleCoder, path: Path) -> dict[str, int]:
             for code in (event.get("sourcecode"), event.get("targetcode")):
                 if not code or code == "---":
                     continue
+                if code.startswith("---"):
+                    # PETRARCH's "no country" (`---LEG`, `---REB`): the gold names a role but no
+                    # country, so there is no country to agree with; the role must still agree
+                    if len(code) >= 6:
+                        counts["full_gold"] += 1
+                        counts["full"] += int(any(c[3:6] == code[3:6] for c in codes))
+                    continue
                 counts["gold"] += 1
                 counts["country"] += int(any(c[:3] == code[:3] for c in codes))
                 if len(code) >= 6:

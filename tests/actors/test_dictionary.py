@@ -76,3 +76,26 @@ def test_unknown_field_is_named(tmp_path: Path) -> None:
     bad.write_text("- id: TYPO\n  name: Typo\n  kind: group\n  alias: [T]\n")
     with pytest.raises(ConfigError, match="unknown field"):
         ActorDictionary.load([bad])
+
+
+def test_codes_of_actors_without_a_country(dictionary: ActorDictionary) -> None:
+    # NGOs are NGO..., not a transnational armed group (IMG)
+    assert dictionary["AMNESTY_INTERNATIONAL"].code == "NGO"
+    assert dictionary["HUMAN_RIGHTS_WATCH"].code.startswith("NGO")
+    # people serving an IGO carry its prefix; an IGO's executive organ is its GOV
+    assert dictionary["ANTONIO_GUTERRES"].code == "IGOGOV"
+    assert dictionary["UNSC"].code == "IGOGOV"
+    assert dictionary["UNHCR"].code == "IGOREF"
+    assert dictionary["KARIM_KHAN"].code == "IGOJUD"
+    # people of a transnational armed group stay IMG
+    assert dictionary["ABU_BAKR_AL_BAGHDADI"].code == "IMGINS"
+
+
+def test_liberation_movements_by_period(dictionary: ActorDictionary) -> None:
+    from datetime import date
+
+    assert dictionary["UNITA"].code == "AGOREB"
+    assert not dictionary["UNITA"].valid_on(date(2010, 1, 1))
+    assert dictionary["UNITA_PARTY"].valid_on(date(2010, 1, 1))
+    assert dictionary["SPLA"].code == "SDNREB"
+    assert "Northern Ireland" in dictionary["GBR"].aliases

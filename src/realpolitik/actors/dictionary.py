@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -40,7 +40,7 @@ KINDS = frozenset(
 )
 _ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _GENERIC = re.compile(r"^(?P<country>[A-Z]{3})_(?P<role>[A-Z]{3})$")
-_NO_COUNTRY_PREFIX = {"igo": "IGO", "alliance": "IGO"}
+_NO_COUNTRY_PREFIX = {"igo": "IGO", "alliance": "IGO", "ngo": "NGO", "business": "MNC"}
 _FIELDS = {
     "id",
     "name",
@@ -94,13 +94,18 @@ class ActorEntry:
     default_for: str | None = None
     wikidata: str | None = None
     origin: str = ""
+    # Code prefix of an actor with no country, set from the body it sits in (a UN envoy is
+    # `IGO`, a Red Cross delegate `NGO`); see `ActorDictionary.validate`.
+    prefix: str | None = None
 
     @property
     def code(self) -> str:
-        """CAMEO-style code: country + role (`SYRGOV`); IGO/IMG prefix without a country."""
+        """CAMEO-style code: country + role (`SYRGOV`); without a country, `IGO` for IGOs and
+        alliances and those serving them, `NGO` for NGOs, `MNC` for businesses, otherwise `IMG`
+        (transnational groups)."""
         if self.kind == "state":
             return self.country or self.id
-        prefix = self.country or _NO_COUNTRY_PREFIX.get(self.kind, "IMG")
+        prefix = self.country or self.prefix or _NO_COUNTRY_PREFIX.get(self.kind, "IMG")
         if self.role == prefix:
             return prefix  # "IGO" rather than "IGOIGO"
         return prefix + (self.role or "")
@@ -115,6 +120,13 @@ class ActorEntry:
     @property
     def is_person(self) -> bool:
         return self.kind == "person"
+
+
+def inherited_prefix(entry: ActorEntry) -> str | None:
+    """The code prefix an actor passes on to what sits inside it when it has no country."""
+    if entry.country:
+        return None
+    return entry.prefix or _NO_COUNTRY_PREFIX.get(entry.kind)
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -197,6 +209,27 @@ class ActorDictionary:
                 if self.get(member) is None:
                     raise ConfigError(f"{where}: member {member!r} of {entry.id} is not an actor")
             self._check_no_cycle(entry)
+        for actor_id, entry in list(self.entries.items()):
+            prefix = self.prefix_of(entry)
+            if prefix is not None and prefix != entry.prefix:
+                self.entries[actor_id] = replace(entry, prefix=prefix)
+
+    def prefix_of(self, entry: ActorEntry) -> str | None:
+        """The code prefix of a country-less actor inside an IGO or NGO (`IGO`, `NGO`), from its
+        parent or affiliation chain; None when it has a country or sits in no such body."""
+        if entry.country or entry.kind == "state":
+            return None
+        current: ActorEntry | None = entry
+        for _ in range(20):
+            if current is None:
+                return None
+            if current is not entry and current.country:
+                return None
+            if current.kind in _NO_COUNTRY_PREFIX and current is not entry:
+                return _NO_COUNTRY_PREFIX[current.kind]
+            ref = current.parent or current.affiliation
+            current = self.get(ref) if ref else None
+        return None
 
     def _check_no_cycle(self, entry: ActorEntry) -> None:
         seen = {entry.id}

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from realpolitik.actors.dictionary import ActorDictionary, ActorEntry
+from realpolitik.actors.dictionary import ActorDictionary, ActorEntry, inherited_prefix
 from realpolitik.actors.matcher import SPANS_KEY, Candidate
 from realpolitik.actors.mentions import CONFIDENCE, Mention, ResolvedActors
 
@@ -83,6 +84,40 @@ MEMBER_NOUNS = frozenset(
         "troops",
     }
 )
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Nouns for a person of some body: in "rebel leaders" or "army officers" the modifier names the role
+GENERIC_PERSON_NOUNS = frozenset(
+    {
+        "official",
+        "officials",
+        "leader",
+        "leaders",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commander",
+        "commanders",
+        "officer",
+        "officers",
+        "agent",
+        "agents",
+        "member",
+        "members",
+        "representative",
+        "representatives",
+        "delegation",
+        "delegations",
+        "envoy",
+        "envoys",
+        "chief",
+        "chiefs",
+        "head",
+        "sources",
+        "figures",
+        "candidates",
+        "candidate",
+    }
+)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 UNRESOLVED_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 GOVERNMENT_ANAPHORS = frozenset(
@@ -108,6 +143,11 @@ ALLIANCE_ANAPHORS = frozenset({"alliance", "coalition", "bloc", "axis"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her", "himself", "herself"})
+LOCATED_PREPOSITIONS = frozenset({"in", "of", "from", "throughout", "across"})
+PLACE_NOUNS = frozenset({"town", "towns", "village", "villages"})
+FORMER_WORDS = frozenset(
+    {"former", "ex", "ousted", "deposed", "toppled", "overthrown", "onetime", "erstwhile"}
+)
 GROUP_KINDS = frozenset({"group", "party"})
 GROUP_ROLES = frozenset({"REB", "INS", "OPP", "SEP", "PTY"})
 _SLUG = re.compile(r"[^A-Z0-9]+")
@@ -130,6 +170,11 @@ class ActorResolver:
                 self.role_by_noun.setdefault(noun.lower(), role.code)
             for title in role.titles:
                 self.role_by_title.setdefault(title.lower(), role.code)
+        self.persons_by_surname: dict[str, list[ActorEntry]] = {}
+        for entry in dictionary.entries.values():
+            if entry.is_person and " " in entry.name:
+                surname = entry.name.split()[-1].lower()
+                self.persons_by_surname.setdefault(surname, []).append(entry)
 
     # --- entry point -----------------------------------------------------------------------------
 
@@ -146,6 +191,7 @@ class ActorResolver:
             mention = self._dictionary_span(span, day, named_here, out)
             if mention is not None and not out.covers(mention.token_start, mention.token_end):
                 out.add(mention)
+        self._surnames(doc, out, day, named_here)
         self._people(doc, out, day)
         self._located_roles(doc, out, day, named_here)
         self._members(doc, out)
@@ -175,6 +221,22 @@ class ActorResolver:
         if entry.kind == "state":
             return self._state_span(span, entry, candidate, day, named_here)
         root = span.root
+        if entry.is_person and entry.country and root.dep_ == "poss" and root.head.i >= span.end:
+            # "Djindjic's opposition allies": the role in the person's country
+            role = self._role_of(root.head, span.end)
+            if role is not None and root.head.lower_ not in GOVERNMENT_ANAPHORS:
+                generic = self.dictionary.generic_id(entry.country, role)
+                actor_id, method = self._stand_in(generic, day, named_here, "role")
+                head = root.head
+                out.add(_mention(span.doc, span.start, span.end, entry.id, "dictionary", root.i))
+                start = span.end + 1 if span.doc[span.end].tag_ == "POS" else span.end
+                return _mention(span.doc, start, head.i + 1, actor_id, method, head.i)
+        if entry.country is None and entry.kind in GROUP_KINDS:
+            branch = self._national_branch(span, entry, out)
+            if branch is not None:
+                # "Egypt's Muslim Brotherhood": the national branch of a transnational group
+                out.new_actors.setdefault(branch.id, branch)
+                return _mention(span.doc, span.start, span.end, branch.id, "dictionary", root.i)
         if (
             entry.is_person
             and entry.affiliation
@@ -193,16 +255,75 @@ class ActorResolver:
                 head.i,
             )
         if entry.kind in ("igo", "alliance"):
-            role_token = self._role_head(span)
-            if role_token is not None:
+            person = self._person_modified(span, entry, day)
+            if person is not None:
+                # "U.N. Secretary-General Kofi Annan": the organisation names the person's post
+                return _mention(span.doc, span.start, span.end, person.id, "dictionary", root.i)
+            role_head = self._role_head(span)
+            if role_head is not None:
                 # "UN peacekeepers", "NATO officials": a branch of the organisation
-                role = self.role_by_noun[_noun_key(role_token)]
+                role_token, role = role_head
                 branch = self._branch(entry, role)
                 out.new_actors.setdefault(branch.id, branch)
                 end = max(span.end, role_token.i + 1)
                 return _mention(span.doc, span.start, end, branch.id, "role", role_token.i)
+            titled = self._title_after(span)
+            if titled is not None:
+                # "UN Secretary-General", "NATO spokesman": the organisation's own officials
+                token, role = titled
+                branch = self._branch(entry, "GOV" if role == "IGO" else role)
+                out.new_actors.setdefault(branch.id, branch)
+                return _mention(span.doc, span.start, token.i + 1, branch.id, "role", token.i)
+        if entry.is_person and self._former(span):
+            # "former president X", "ousted leader X": CAMEO codes former office holders ELI
+            former = self._as_former(entry)
+            out.new_actors.setdefault(former.id, former)
+            return _mention(span.doc, span.start, span.end, former.id, "dictionary", root.i)
         actor_id, method = self._stand_in(entry.id, day, named_here, "dictionary")
         return _mention(span.doc, span.start, span.end, actor_id, method, span.root.i)
+
+    def _person_modified(
+        self, span: Span, entry: ActorEntry, day: date | None
+    ) -> ActorEntry | None:
+        root = span.root
+        if root.dep_ not in ("compound", "nmod") or root.head.i < span.end:
+            return None
+        for other in span.doc.spans.get(SPANS_KEY, ()):
+            if other.start >= span.end and other.start <= root.head.i < other.end:
+                chosen = self._choose(other._.rp_candidates, day)
+                if chosen is None or not chosen[0].is_person:
+                    return None
+                person = chosen[0]
+                chain = {person.affiliation, *(a.id for a in self._chain(person))}
+                return person if entry.id in chain else None
+        return None
+
+    def _national_branch(
+        self, span: Span, entry: ActorEntry, out: ResolvedActors
+    ) -> ActorEntry | None:
+        for child in span.root.children:
+            if child.dep_ != "poss" or child.i >= span.start:
+                continue
+            mention = out.at(child.i)
+            state = self._entry(mention.actor_id, out) if mention and mention.actor_id else None
+            if state is None or state.kind != "state" or not state.country:
+                continue
+            return ActorEntry(
+                id=f"{entry.id}_{state.country}",
+                name=f"{entry.name} ({state.name})",
+                kind=entry.kind,
+                country=state.country,
+                role=entry.role,
+                parent=entry.id,
+                origin="(national branch)",
+            )
+        return None
+
+    def _chain(self, entry: ActorEntry) -> list[ActorEntry]:
+        start = self.dictionary.get(entry.affiliation) if entry.affiliation else None
+        if start is None:
+            return []
+        return [start, *self.dictionary.ancestors(start.id)]
 
     def _branch(self, entry: ActorEntry, role: str) -> ActorEntry:
         if entry.role == role:
@@ -218,6 +339,30 @@ class ActorResolver:
             role=role,
             parent=entry.id,
             origin="(organisation and role)",
+            prefix=inherited_prefix(entry),
+        )
+
+    def _former(self, span: Span) -> bool:
+        """`former President X`, `ex-premier X`, `ousted leader X`: the person no longer holds
+        the office named before the name."""
+        doc = span.doc
+        for token in reversed(doc[max(0, span.start - 5) : span.start]):
+            if token.lower_ in FORMER_WORDS:
+                return True
+            if token.text == "-":
+                continue
+            if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.ent_type_ == "PERSON":
+                return False
+        return False
+
+    def _as_former(self, entry: ActorEntry) -> ActorEntry:
+        return replace(
+            entry,
+            id=f"{entry.id}_FORMER" if not entry.id.endswith("_FORMER") else entry.id,
+            role="ELI",
+            aliases=(),
+            default_for=None,
+            origin="(former office holder)",
         )
 
     def _state_span(
@@ -229,11 +374,19 @@ class ActorResolver:
         named_here: set[str],
     ) -> Mention | None:
         root = span.root
-        role_token = self._role_head(span)
-        if role_token is not None:
-            role = self.role_by_noun[_noun_key(role_token)]
+        role_head = self._role_head(span)
+        if role_head is not None and _is_place_noun_use(role_head[0]):
+            role_head = None  # "in the Syrian town of X": a place, not its people
+        if role_head is not None:
+            role_token, role = role_head
             generic = self.dictionary.generic_id(state.country or state.id, role)
             actor_id, method = self._stand_in(generic, day, named_here, "role")
+            between = span.doc[span.end : role_token.i]
+            if root.dep_ == "conj" or any(t.dep_ in ("cc", "conj") for t in between):
+                # "Hungarian and Romanian officials": one mention per country, the last
+                # conjunct takes the noun
+                end = span.end if any(t.dep_ == "conj" for t in between) else role_token.i + 1
+                return _mention(span.doc, span.start, max(span.end, end), actor_id, method, root.i)
             start = min(
                 span.start, role_token.left_edge.i if role_token.i > span.end else span.start
             )
@@ -256,45 +409,59 @@ class ActorResolver:
             generic = self.dictionary.generic_id(state.country or state.id, "CVL")
             if self.dictionary.get(generic) is not None:
                 return _mention(span.doc, span.start, span.end, generic, "role", root.i)
-        if candidate.alias_kind == "capital" and _is_place_use(root):
-            return None
-        method = "capital" if candidate.alias_kind == "capital" else "dictionary"
-        return _mention(span.doc, span.start, span.end, state.id, method, root.i)
+        if candidate.alias_kind == "capital":
+            if _is_place_use(root) or _is_dateline(span):
+                return None
+            # CAMEO: a capital acting ("Moscow rejected the plan") is the government
+            generic = self.dictionary.generic_id(state.country or state.id, "GOV")
+            actor_id, method = self._stand_in(generic, day, named_here, "capital")
+            return _mention(span.doc, span.start, span.end, actor_id, method, root.i)
+        return _mention(span.doc, span.start, span.end, state.id, "dictionary", root.i)
 
     def _title_after(self, span: Span) -> tuple[Token, str] | None:
         """`British Defence Secretary Tom King`, `U.S. negotiator`: the office words that follow a
         country name give the person's role; the mention stops at the last office word."""
         doc = span.doc
         words: list[Token] = []
-        for token in doc[span.end : min(len(doc), span.end + 6)]:
+        begin = span.end
+        if begin < len(doc) and doc[begin].tag_ == "POS":
+            begin += 1  # "Iraq's national security adviser"
+        for token in doc[begin : min(len(doc), begin + 6)]:
             # "Secretary of State", "Minister of Defence": office words may contain "of"
-            if token.lower_ == "of" and words:
-                words.append(token)
+            if (token.lower_ == "of" or token.text == "-") and words:
+                words.append(token)  # "Secretary-General" is three tokens
                 continue
             if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "PERSON":
                 break
             words.append(token)
-        while words and words[-1].lower_ == "of":
+        while words and words[-1].lower_ in ("of", "-"):
             words.pop()
         for size in range(len(words), 0, -1):
-            phrase = " ".join(t.lower_ for t in words[:size])
+            phrase = " ".join(t.lower_ for t in words[:size]).replace(" - ", "-")
             last = words[size - 1].lower_
             role = self.role_by_title.get(phrase) or self.role_by_title.get(last)
             if role and (size > 1 or words[0].head.i != words[0].i or words[0].pos_ == "NOUN"):
                 return words[size - 1], role
         return None
 
-    def _role_head(self, span: Span) -> Token | None:
-        """The role noun an actor span modifies: `Syrian [troops]`, `Iran's [military]`."""
+    def _role_head(self, span: Span) -> tuple[Token, str] | None:
+        """The role noun an actor span modifies: `Syrian [troops]`, `Iran's [military]`,
+        `Israeli army [bulldozers]`; in `Hungarian and [Romanian] officials` both conjuncts
+        modify `officials`."""
         root = span.root
+        if root.dep_ == "conj" and root.head.i < span.start:
+            # "Hungarian and Romanian officials": the first conjunct carries the attachment
+            first = root.head
+            while first.dep_ == "conj" and first.head.i < first.i:
+                first = first.head
+            if first.dep_ in ("amod", "compound", "nmod", "poss"):
+                root = first
         if root.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod"):
             head = root.head
-            if (
-                head.i >= span.end
-                and head.pos_ in ("NOUN", "PROPN", "ADJ")
-                and _noun_key(head) in self.role_by_noun
-            ):
-                return head
+            if head.i >= span.end and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+                role = self._role_of(head, span.end)
+                if role is not None:
+                    return head, role
         # "forces of Iran" is rare in news; a following role noun in the same phrase is not
         following = span.doc[span.end] if span.end < len(span.doc) else None
         if (
@@ -303,8 +470,41 @@ class ActorResolver:
             and following.head.i == following.i
             and _noun_key(following) in self.role_by_noun
         ):
-            return following
+            return following, self.role_by_noun[_noun_key(following)]
         return None
+
+    def _role_of(self, head: Token, lower: int = 0) -> str | None:
+        """The role a noun phrase ending at `head` names, from the head and the modifiers right
+        before it (never before token `lower`): a listed phrase (`armed groups`, `security
+        chief`) first; then a modifier that names a role (`[rebel] leaders`, `[army] officers`,
+        `[police] custody`, `[civilian] advisers`), which wins over a generic person noun; then
+        the head alone."""
+        doc = head.doc
+        start = head.i
+        while (
+            start - 1 >= lower
+            and doc[start - 1].dep_ in MODIFIER_DEPS
+            and doc[start - 1].head.i in range(start, head.i + 1)
+            and doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
+        ):
+            start -= 1
+        words = [t.lower_ for t in doc[start : head.i + 1]]
+        for size in range(len(words), 1, -1):
+            phrase = " ".join(words[-size:])
+            role = self.role_by_noun.get(phrase) or self.role_by_title.get(phrase)
+            if role is not None:
+                return role
+        head_role = self.role_by_noun.get(words[-1])
+        modifiers = words[:-1]
+        for size in range(len(modifiers), 0, -1):
+            for first in range(len(modifiers) - size, -1, -1):
+                phrase = " ".join(modifiers[first : first + size])
+                role = self.role_by_noun.get(phrase)
+                if role is None or (role == "GOV" and head_role is not None):
+                    continue  # "government soldiers" are soldiers
+                if head_role is None or words[-1] in GENERIC_PERSON_NOUNS or role != "CVL":
+                    return role
+        return head_role
 
     def _stand_in(
         self, actor_id: str, day: date | None, named_here: set[str], method: str
@@ -313,6 +513,36 @@ class ActorResolver:
         if stand_in is not None:
             return stand_in.id, "stand-in"
         return actor_id, method
+
+    # --- people known by surname: "President Bush", "Mr Netanyahu" ------------------------------
+
+    def _surnames(
+        self, doc: Doc, out: ResolvedActors, day: date | None, named_here: set[str]
+    ) -> None:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or out.covers(ent.start, ent.end):
+                continue
+            words = [t for t in ent if t.lower_ not in self.role_by_title]
+            if len(words) != 1:
+                continue
+            surname = words[0]
+            candidates = self.persons_by_surname.get(surname.lower_, [])
+            named = [c for c in candidates if c.id in named_here]
+            titled = surname.i > 0 and doc[surname.i - 1].lower_ in self.role_by_title
+            if named:
+                candidates = named
+            elif not titled:
+                continue  # a bare surname may be anybody's
+            valid = [c for c in candidates if c.valid_on(day)]
+            if not valid or len({c.code for c in valid}) != 1:
+                continue  # unknown here, or people of different codes share the name
+            person = valid[0]
+            if self._former(ent):
+                person = self._as_former(person)
+                out.new_actors.setdefault(person.id, person)
+            out.add(
+                _mention(doc, surname.i, surname.i + 1, person.id, "title", surname.i, "PERSON")
+            )
 
     # --- people known by apposition or title -----------------------------------------------------
 
@@ -384,7 +614,7 @@ class ActorResolver:
         return entry
 
     def _ad_hoc_person(self, ent: Span, affiliation: ActorEntry) -> ActorEntry:
-        return ActorEntry(
+        person = ActorEntry(
             id="P_" + _slug(ent.text),
             name=ent.text,
             kind="person",
@@ -392,7 +622,9 @@ class ActorResolver:
             role=affiliation.role,
             affiliation=affiliation.id,
             origin="(resolved from text)",
+            prefix=inherited_prefix(affiliation),
         )
+        return self._as_former(person) if self._former(ent) else person
 
     def _entry(self, actor_id: str, out: ResolvedActors) -> ActorEntry | None:
         return self.dictionary.get(actor_id) or out.new_actors.get(actor_id)
@@ -403,11 +635,13 @@ class ActorResolver:
         self, doc: Doc, out: ResolvedActors, day: date | None, named_here: set[str]
     ) -> None:
         for token in doc:
-            key = _noun_key(token)
-            if token.pos_ != "NOUN" or key not in self.role_by_noun or out.at(token.i) is not None:
+            if token.pos_ != "NOUN" or out.at(token.i) is not None:
+                continue
+            role = self._role_of(token)
+            if role is None or _is_place_noun_use(token):
                 continue
             for prep in token.children:
-                if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from"):
+                if prep.dep_ != "prep" or prep.lower_ not in LOCATED_PREPOSITIONS:
                     continue
                 objects = [c for c in prep.children if c.dep_ == "pobj"]
                 mention = out.at(objects[0].i) if objects else None
@@ -416,9 +650,7 @@ class ActorResolver:
                 )
                 if entry is None or entry.kind != "state":
                     continue
-                generic = self.dictionary.generic_id(
-                    entry.country or entry.id, self.role_by_noun[key]
-                )
+                generic = self.dictionary.generic_id(entry.country or entry.id, role)
                 actor_id, method = self._stand_in(generic, day, named_here, "role")
                 out.add(
                     _mention(doc, _determiner_start(token), token.i + 1, actor_id, method, token.i)
@@ -639,6 +871,24 @@ def _is_place_use(token: Token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS:
         return True
     return token.dep_ in ("npadvmod", "appos") and token.head.pos_ != "VERB"
+
+
+def _is_dateline(span: Span) -> bool:
+    """`BEIRUT, March 4 (Wire) -`: the place a story was filed from opens a line in capitals."""
+    doc = span.doc
+    at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    following = doc[span.end] if span.end < len(doc) else None
+    return (
+        at_line_start
+        and span.text.isupper()
+        and following is not None
+        and following.text in (",", "-", "(")
+    )
+
+
+def _is_place_noun_use(token: Token) -> bool:
+    """`in the Syrian town of X`: a settlement noun used as a place names no actor."""
+    return token.lower_ in PLACE_NOUNS and _is_place_use(token)
 
 
 def _sentence_before(token: Token) -> int:
