@@ -57,6 +57,31 @@ SPEECH_VERB_LEMMAS = frozenset(
     {"say", "tell", "report", "add", "state", "announce", "note", "claim"}
 )
 PARTNER_PREPS = ("with", "against")
+# Saying that another actor must do something demands it of that actor.
+DEMANDING_SPEECH = frozenset(
+    {
+        "say",
+        "state",
+        "declare",
+        "reiterate",
+        "insist",
+        "stress",
+        "tell",
+        "add",
+        "announce",
+        "conclude",
+        "argue",
+        "write",
+        "emphasize",
+        "emphasise",
+        "repeat",
+        "affirm",
+        "assert",
+        "maintain",
+        "remind",
+    }
+)
+OBLIGATION_MODALS = frozenset({"must", "should"})
 # Media that cite someone's words do not act: the person cited does.
 CITING_VERBS = frozenset({"cite", "quote", "carry", "publish", "report", "broadcast", "air"})
 LEADING_VERBS = frozenset({"lead", "head", "command", "spearhead", "direct", "run"})
@@ -168,11 +193,36 @@ class EventExtractor:
     def extract(
         self, doc: Doc, actors: ResolvedActors, article_id: str, day: date | None
     ) -> list[Event]:
+        return self._extract(doc, actors, article_id, day, main_only=False)
+
+    def extract_main(
+        self, doc: Doc, actors: ResolvedActors, article_id: str, day: date | None
+    ) -> list[Event]:
+        """Events as event-data gold standards code them: per sentence, only the main
+        predication. An event whose trigger sits inside another event's complement (`agreed to
+        withdraw`, `demanded that X cancel`, `rejected calls to deploy`) is part of that event
+        and lends it its recipient; events of adverbial, relative and prepositional adjuncts
+        (`... after clashes with X`, `... where 28 people were killed`) give way to those of the
+        main clause. A reciprocal event is coded both ways only when both sides are its
+        subjects (`X and Y met`), not when one is its object (`X met Y`)."""
+        return self._extract(doc, actors, article_id, day, main_only=True)
+
+    def _extract(
+        self,
+        doc: Doc,
+        actors: ResolvedActors,
+        article_id: str,
+        day: date | None,
+        *,
+        main_only: bool,
+    ) -> list[Event]:
         fallback = self._article_place(doc, actors)
         protagonist = self._protagonist(doc, actors)
         events: list[Event] = []
         for sentence in doc.sents:
             found = list(self._sentence_events(sentence, actors))
+            if main_only:
+                found = _main_candidates(found)
             if not found and self.classifier is not None:
                 found = self._classified_event(sentence, actors)
             for trigger, anchor, pattern, sources, targets in found:
@@ -197,6 +247,7 @@ class EventExtractor:
                         article_id,
                         day,
                         fallback,
+                        mirror_objects=not main_only,
                     )
                 )
         return events
@@ -226,6 +277,11 @@ class EventExtractor:
             if token.pos_ not in ("VERB", "AUX") or token.dep_ == "amod":
                 continue  # attributive participles ("U.S.-backed") are relations, not events
             verb_pattern = self.lexicon.match_verb(token)
+            if verb_pattern is None:
+                demand = self._reported_demand(token, actors)
+                if demand is not None:
+                    yield token, token, *demand
+                    continue
             if verb_pattern is not None and verb_pattern.objects:
                 # "signed an agreement", "declared a ceasefire": the verb entry knows the idiom
                 consumed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr", "prep"))
@@ -267,6 +323,41 @@ class EventExtractor:
             if noun_trigger.type in NEEDS_TARGET and not targets:
                 continue
             yield token, token, noun_trigger, sources, targets
+
+    def _reported_demand(
+        self, verb: Token, actors: ResolvedActors
+    ) -> tuple[Trigger, list[Argument], list[Argument]] | None:
+        """`Russia said Sudan must return the helicopter`: a statement of what another actor
+        must or should do is a demand made of it (CAMEO and PLOVER code it as REQUEST)."""
+        if verb.lemma_.lower() not in DEMANDING_SPEECH:
+            return None
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or not any(
+                c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in clause.children
+            ):
+                continue
+            sources = [
+                a
+                for c in verb.children
+                if c.dep_ in SUBJECTS
+                for a in self._actors_in(c, actors, look_inside=True)
+            ]
+            own = {a.actor_id for a in sources}
+            targets = [
+                a
+                for c in clause.children
+                if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS
+                for a in self._actors_in(c, actors, look_inside=True)
+                if a.actor_id not in own
+            ]
+            if sources and targets:
+                pattern = Trigger(
+                    lemma=verb.lemma_.lower(),
+                    type="REQUEST",
+                    cameo=self.ontology.cameo_for("REQUEST"),
+                )
+                return pattern, _unique(sources), _unique(targets)
+        return None
 
     def _figurative(self, verb: Token, pattern: Trigger, actors: ResolvedActors) -> bool:
         """`a shift that threatens Iran's position`, `uncertainty surrounding the deployment`:
@@ -367,6 +458,17 @@ class EventExtractor:
                         child, self.lexicon.object_preps, actors
                     )
                     targets = targets or self._location_state(child, actors)
+        if not targets and verb.lemma_.lower() not in SPEECH_VERB_LEMMAS:
+            # "demanded that the US cancel ...": the one asked, accused or warned is the
+            # complement clause's subject
+            targets = [
+                a
+                for child in verb.children
+                if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX")
+                for c in child.children
+                if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS
+                for a in self._actors_in(c, actors, look_inside=True)
+            ]
         if not targets and not (pattern.reciprocal and len(sources) > 1):
             targets = self._location_state(verb, actors)
         if not sources:
@@ -467,6 +569,22 @@ class EventExtractor:
         return []
 
     def _location_state(self, head: Token, actors: ResolvedActors) -> list[Argument]:
+        found = self._location_state_of(head, actors)
+        if found or head.pos_ not in ("VERB", "AUX"):
+            return found
+        # "lifted a state of emergency in Darfur", "fired shells at targets in Jericho"
+        for child in head.children:
+            objects = [child] if child.dep_ in ("dobj", "nsubjpass") else []
+            if child.dep_ == "prep":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+            for noun in objects:
+                if noun.pos_ in ("NOUN", "PROPN") and actors.at(noun.i) is None:
+                    found = self._location_state_of(noun, actors)
+                    if found:
+                        return found
+        return []
+
+    def _location_state_of(self, head: Token, actors: ResolvedActors) -> list[Argument]:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in LOCATION_TARGET_PREPS:
                 for g in child.children:
@@ -511,7 +629,7 @@ class EventExtractor:
         self, verb: Token, preps: tuple[str, ...], actors: ResolvedActors
     ) -> list[Argument]:
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
+            if child.dep_ in ("prep", "dative") and child.lower_ in preps:
                 found = [
                     a
                     for g in child.children
@@ -575,10 +693,24 @@ class EventExtractor:
     ) -> list[Argument]:
         """Actors a phrase names: its own mention, coordinated ones, and close modifiers."""
         found: list[Argument] = []
-        for head in _conjuncts(token):
+        heads = _conjuncts(token)
+        for head in heads:
             mention = actors.at(head.i)
             if mention is not None and mention.actor_id and mention.method != "unresolved":
                 found.append(Argument(mention.actor_id, head))
+                # "Barack Obama and Vladimir Putin" parsed with the "and" inside the name;
+                # "US and British activists": coordinated modifiers name more actors
+                for part in head.doc[mention.token_start : mention.token_end]:
+                    for conj in _conjuncts(part)[1:]:
+                        if conj not in heads and not (
+                            mention.token_start <= conj.i < mention.token_end
+                        ):
+                            heads.append(conj)
+                for child in head.children:
+                    if child.dep_ in ("nmod", "amod", "compound") and any(
+                        c.dep_ == "conj" for c in child.children
+                    ):
+                        heads.extend(c for c in _conjuncts(child) if c not in heads)
                 continue
             inner = self._modifier_actor(head, actors, look_inside)
             if inner is not None:
@@ -611,14 +743,19 @@ class EventExtractor:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
                     for g in child.children:
+                        if g.dep_ != "pobj":
+                            continue
                         mention = actors.at(g.i)
                         if (
-                            g.dep_ == "pobj"
-                            and mention is not None
+                            mention is not None
                             and mention.actor_id
                             and mention.method != "unresolved"
                         ):
                             return Argument(mention.actor_id, g)
+                        # "calls by Belarus's rulers": the rulers' state
+                        inner = self._modifier_actor(g, actors, look_inside=False)
+                        if inner is not None:
+                            return inner
         return None
 
     def _led_by(self, token: Token, actors: ResolvedActors) -> Argument | None:
@@ -652,6 +789,7 @@ class EventExtractor:
         article_id: str,
         day: date | None,
         fallback: Location | None,
+        mirror_objects: bool = True,
     ) -> list[Event]:
         if not sources and not targets:
             return []
@@ -670,7 +808,8 @@ class EventExtractor:
         )
         evidence = Evidence(article_id, sentence.text, sentence.start_char, sentence.end_char)
         pairs: list[tuple[str | None, str | None]]
-        if pattern.reciprocal and not targets and len(sources) > 1:
+        among_subjects = pattern.reciprocal and not targets and len(sources) > 1
+        if among_subjects:
             # "Iran, Russia and Turkey met": each pair meets; the reverse comes below
             ids = [s.actor_id for s in sources]
             pairs = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
@@ -685,10 +824,12 @@ class EventExtractor:
             if source == target:
                 continue
             confidence = 0.75 if source and target else 0.55
-            if self._same_side(source, target):
+            # "the Kenyan government lifted the curfew in Mombasa": a government acting on its
+            # own state is a domestic event, coded on that state
+            if self._same_side(source, target) and not self._domestic(source, target):
                 continue
             directions = [(source, target)]
-            if pattern.reciprocal and source and target:
+            if pattern.reciprocal and source and target and (among_subjects or mirror_objects):
                 directions.append((target, source))
             for actor, recipient in directions:
                 events.append(
@@ -713,6 +854,16 @@ class EventExtractor:
                     )
                 )
         return events
+
+    def _domestic(self, source: str | None, target: str | None) -> bool:
+        """The target is the state the source belongs to (`KEN_GOV` acting on `KEN`)."""
+        entry = self.dictionary.get(target) if target else None
+        return (
+            entry is not None
+            and entry.kind == "state"
+            and source is not None
+            and any(a.id == target for a in self.dictionary.ancestors(source))
+        )
 
     def _same_side(self, source: str | None, target: str | None) -> bool:
         """An actor acting on its own parent or child (`IRGC` and `IRN_MIL`) is not a dyad."""
@@ -811,3 +962,81 @@ def _unique(arguments: list[Argument]) -> list[Argument]:
             seen.add(argument.actor_id)
             out.append(argument)
     return out
+
+
+Candidate = tuple[Token, Token, Trigger, list[Argument], list[Argument]]
+
+# Links that put a clause or phrase below the main predication of its sentence: adverbial and
+# relative clauses, participial modifiers, appositions, prepositional objects, modifiers.
+SUBORDINATE_LINKS = frozenset(
+    {
+        "advcl",
+        "relcl",
+        "acl",
+        "appos",
+        "npadvmod",
+        "pobj",
+        "pcomp",
+        "nmod",
+        "poss",
+        "amod",
+        "compound",
+        "agent",
+    }
+)
+
+
+def _main_candidates(found: list[Candidate]) -> list[Candidate]:
+    """The candidates of a sentence's main predication (see `EventExtractor.extract_main`)."""
+    if len(found) < 2:
+        return found
+    tokens = {
+        token.i: index
+        for index, (trigger, anchor, *_) in enumerate(found)
+        for token in (trigger, anchor)
+    }
+    governors: dict[int, int] = {}
+    ranks: dict[int, int] = {}
+    for index, (_, anchor, *_rest) in enumerate(found):
+        rank, current, below_conj_only = 0, anchor, True
+        for _ in range(40):
+            link = current.dep_
+            if link != "conj":
+                below_conj_only = False
+            if link in SUBORDINATE_LINKS:
+                rank += 1
+            parent = current.head
+            if parent.i == current.i:
+                break
+            owner = tokens.get(parent.i)
+            if owner is not None and owner != index and not below_conj_only:
+                governors[index] = owner
+                break
+            current = parent
+        ranks[index] = rank
+    arguments = {index: (list(c[3]), list(c[4])) for index, c in enumerate(found)}
+
+    def depth(index: int) -> int:
+        steps, current = 0, index
+        while current in governors and steps < len(found):
+            current, steps = governors[current], steps + 1
+        return steps
+
+    for index in sorted(governors, key=depth, reverse=True):
+        # "demanded that the US cancel ...": who is asked to act is the complement's agent;
+        # "agreed to withdraw from X": the complement's recipient
+        sources, targets = arguments[governors[index]]
+        if targets:
+            continue
+        own = {a.actor_id for a in sources}
+        inner_sources, inner_targets = arguments[index]
+        passed = [a for a in inner_sources if a.actor_id not in own] or [
+            a for a in inner_targets if a.actor_id not in own
+        ]
+        if sources or passed:
+            targets.extend(passed)
+    free = [index for index in range(len(found)) if index not in governors]
+    lowest = min(ranks[index] for index in free)
+    return [
+        (found[i][0], found[i][1], found[i][2], *arguments[i]) for i in free if ranks[i] == lowest
+    ]

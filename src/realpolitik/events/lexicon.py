@@ -2,7 +2,7 @@
 
 Loaded from a data file and validated against the ontology at start; a user's file may add
 entries. Matching picks, among entries for a lemma, the one with the most satisfied constraints
-(particle, object).
+(particle, object, and for nouns their own modifiers: `hunger strike`).
 """
 
 from __future__ import annotations
@@ -46,10 +46,16 @@ class Trigger:
     reverse: bool = False
     reciprocal: bool = False
     object_preps: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
 
     @property
     def constraints(self) -> int:
-        return int(self.particle is not None) + int(bool(self.objects)) + int(self.prep is not None)
+        return (
+            int(self.particle is not None)
+            + int(bool(self.objects))
+            + int(self.prep is not None)
+            + int(bool(self.modifiers))
+        )
 
 
 @dataclass
@@ -140,12 +146,19 @@ def _best(candidates: list[Trigger] | None, token: Token) -> Trigger | None:
         if g.dep_ == "pobj"
     }
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    # "hunger strike", "general strike": the noun's own modifiers
+    modifiers = {
+        c.lemma_.lower()
+        for c in token.children
+        if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < token.i
+    }
     fitting = [
         t
         for t in candidates
         if (t.particle is None or t.particle in particles)
         and (t.prep is None or t.prep in preps)
         and (not t.objects or objects.intersection(t.objects))
+        and (not t.modifiers or modifiers.intersection(t.modifiers))
     ]
     if not fitting:
         return None
@@ -164,6 +177,9 @@ def _trigger(item: Any, where: str, ontology: Ontology) -> Trigger:
     objects = item.get("object") or ()
     if isinstance(objects, str):
         objects = (objects,)
+    modifiers = item.get("modifier") or ()
+    if isinstance(modifiers, str):
+        modifiers = (modifiers,)
     return Trigger(
         lemma=str(item["lemma"]).lower(),
         type=type_name,
@@ -175,6 +191,7 @@ def _trigger(item: Any, where: str, ontology: Ontology) -> Trigger:
         reverse=bool(item.get("reverse")),
         reciprocal=bool(item.get("reciprocal")),
         object_preps=tuple(item.get("object_preps") or ()),
+        modifiers=tuple(str(m).lower() for m in modifiers),
     )
 
 

@@ -1,7 +1,17 @@
 """Coding single sentences, for the accuracy harness and quick experiments.
 
-Wraps the article coder: each sentence is coded as a one-sentence article of the given date, and
-its events are reported with CAMEO-style actor codes.
+Each sentence is coded the way event-data gold standards code it: as a one-sentence article of
+the given date, keeping only the events of its main predication (`EventExtractor.extract_main`),
+reported with CAMEO-style actor codes and with the PLOVER manual's rules for events that have not
+(yet) happened folded into the event type:
+
+- a withheld or refused cooperation ("would not provide support") is a REJECT; a denied conflict
+  event did not happen and is not emitted;
+- cooperation in the future or offered on conditions (CONSULT, SUPPORT, COOPERATE, AID) is an
+  AGREE (manual: "cooperative actions ... reported in future tense ... should be coded as AGREE");
+- an announced future retreat is a CONCEDE (manual, RETREAT);
+- a future or conditional act of material conflict (ASSAULT, COERCE, SANCTION, PROTEST) is a
+  THREATEN, whose mode is the content of the threat (manual: THREATEN = ASSAULT + hypothetical).
 """
 
 from __future__ import annotations
@@ -11,11 +21,27 @@ from datetime import date
 
 from realpolitik.coding import ArticleCoder
 from realpolitik.events.evaluation import PredictedEvent
+from realpolitik.events.merge import merge_in_article
+from realpolitik.events.models import Event
 from realpolitik.ingest import make_article
 
 # CAMEO and PLOVER code a refused or withheld cooperation ("would not provide support") as a
 # REJECT event; a denied conflict event did not happen and is not emitted.
 COOPERATIVE_QUADS = frozenset({1, 2})
+UNREALIZED = frozenset({"planned", "hypothetical"})
+INTENDED_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+THREATENED_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+# The content of a threat, by the kind of act threatened and its mode.
+THREAT_MODES = {
+    ("ASSAULT", None): "violence",
+    ("COERCE", "arrest"): "arrest",
+    ("COERCE", "seize"): "territory",
+    ("COERCE", "ban"): "ban",
+    ("SANCTION", None): "relations",
+    ("SANCTION", "expel"): "expel",
+    ("COERCE", None): "restrict",
+    ("PROTEST", None): "restrict",
+}
 
 
 class SentenceCoder:
@@ -24,24 +50,53 @@ class SentenceCoder:
 
     def __call__(self, text: str, day: date | None) -> Sequence[PredictedEvent]:
         article = make_article(text, published=day)
-        analysis = self.coder.code_one(article)
+        coder = self.coder
+        doc = coder.nlp(coder.parse_input(article.text))
+        resolved = coder.resolver.resolve(doc, article.published)
+        events = merge_in_article(
+            coder.extractor.extract_main(doc, resolved, article.id, article.published)
+        )
+        actors = dict(resolved.new_actors)
         out: list[PredictedEvent] = []
-        for event in analysis.events:
-            type_, cameo, mode = event.type, event.cameo, event.mode
-            if event.status == "negated":
-                if event.quad_class not in COOPERATIVE_QUADS:
-                    continue
-                type_, cameo, mode = "REJECT", "120", None
+        seen: set[tuple[str, str | None, str | None]] = set()
+        for event in events:
+            coded = self._gold_style(event)
+            if coded is None:
+                continue
+            type_, cameo, mode = coded
+            source = self._code(event.source, actors)
+            target = self._code(event.target, actors)
+            if (type_, source, target) in seen:
+                continue  # "agreed to ... and will provide": one AGREE
+            seen.add((type_, source, target))
             out.append(
                 PredictedEvent(
-                    type=type_,
-                    source_code=self._code(event.source, analysis.actors),
-                    target_code=self._code(event.target, analysis.actors),
-                    cameo=cameo,
-                    mode=mode,
+                    type=type_, source_code=source, target_code=target, cameo=cameo, mode=mode
                 )
             )
         return out
+
+    def _gold_style(self, event: Event) -> tuple[str, str, str | None] | None:
+        """(type, CAMEO code, mode) under the manual's rules for unrealized events."""
+        ontology = self.coder.ontology
+        if event.status == "negated":
+            if event.quad_class not in COOPERATIVE_QUADS:
+                return None
+            return "REJECT", "120", None
+        if event.status in UNREALIZED:
+            if event.type in INTENDED_COOPERATION:
+                code = "036" if event.type == "CONSULT" else ontology.cameo_for("AGREE")
+                return "AGREE", code, None
+            if event.type == "RETREAT":
+                return "CONCEDE", ontology.cameo_for("CONCEDE"), None
+            if event.type in THREATENED_CONFLICT:
+                mode = THREAT_MODES.get((event.type, event.mode)) or THREAT_MODES.get(
+                    (event.type, None)
+                )
+                if mode not in ontology.type("THREATEN").mode_names:
+                    mode = None
+                return "THREATEN", ontology.cameo_for("THREATEN", mode), mode
+        return event.type, event.cameo, event.mode
 
     def _code(self, actor_id: str | None, actors: dict) -> str | None:  # type: ignore[type-arg]
         if not actor_id:

@@ -18,7 +18,8 @@ from spacy.tokens import Token
 # Most decisive first: a negated plan is negated, a hypothetical claim is hypothetical.
 PRECEDENCE = ("negated", "hypothetical", "planned", "claimed", "reported", "historical", "asserted")
 
-HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "should", "can"})
+# "must": what someone must do is demanded of it, not done.
+HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "should", "can", "must"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_WORDS = frozenset(
     {
@@ -45,6 +46,8 @@ CLAIMED_WORDS = frozenset(
 REPORTED_WORDS = frozenset({"reportedly", "apparently", "supposedly"})
 HISTORICAL_WORDS = frozenset({"previously", "formerly", "historically", "once", "long", "earlier"})
 NEGATING_ADJECTIVES = frozenset({"hesitant", "reluctant", "unwilling", "unable", "loath", "loth"})
+# "is willing to withdraw", "ready to contribute": an intention, not an act.
+WILLING_ADJECTIVES = frozenset({"willing", "ready", "eager", "keen", "poised", "determined"})
 FRAME_NOUNS = frozenset(
     {
         "uncertainty",
@@ -160,7 +163,6 @@ PLANNED_NOUNS = frozenset(
         "readiness",
         "willingness",
         "bid",
-        "attempt",
         "effort",
         "efforts",
         "proposal",
@@ -323,6 +325,8 @@ def _modifier_status(child: Token, article_date: date | None) -> str | None:
     modifier = dep in ("amod", "advmod")
     if dep == "neg" or (dep == "det" and word == "no"):
         return "negated"
+    if dep == "aux" and word == "would" and _reported_speech(child.head):
+        return "planned"  # "said it would free the prisoners": the future of the past
     if dep in ("aux", "auxpass") and word in HYPOTHETICAL_MODALS | {"would"}:
         return "hypothetical"
     if dep == "aux" and word in FUTURE_AUX:
@@ -395,6 +399,8 @@ def _governor_cues(
         return cues
     if lemma in NEGATING_ADJECTIVES:
         cues.append(StatusCue("negated"))
+    if lemma in WILLING_ADJECTIVES:
+        cues.append(StatusCue("planned"))
     complement = _complement_status(governor)
     if complement:
         cues.append(StatusCue(complement))
@@ -445,8 +451,6 @@ _COMPLEMENT_STATUS = {
         "want",
         "hope",
         "expect",
-        "try",
-        "attempt",
         "move",
         "offer",
         "threaten",
@@ -482,8 +486,15 @@ _COMPLEMENT_STATUS = {
 }
 
 
+def _reported_speech(verb: Token) -> bool:
+    """`... said it would ...`: the verb is the complement of a speech verb."""
+    return verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in SPEECH_VERBS
+
+
 def _complement_status(governor: Token) -> str | None:
     lemma = governor.lemma_.lower()
+    if lemma == "set" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in governor.children):
+        return None  # "is set to meet" plans; "set fire to" does not
     for status, verbs in _COMPLEMENT_STATUS.items():
         if lemma in verbs:
             return status

@@ -1,0 +1,188 @@
+"""Gold-standard style coding of single sentences (`SentenceCoder`, `extract_main`), and the
+argument, status and lexicon rules added with it. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from realpolitik.events.sentence_coder import SentenceCoder
+from realpolitik.ingest import make_article
+
+DAY = date(2024, 12, 4)
+
+
+@pytest.fixture(scope="module")
+def sentence(coder):
+    coder_ = SentenceCoder(coder)
+
+    def _code(text: str) -> set[tuple[str, str | None, str | None]]:
+        return {(e.type, e.source_code, e.target_code) for e in coder_(text, DAY)}
+
+    return _code
+
+
+@pytest.fixture(scope="module")
+def article(coder):
+    def _code(text: str):
+        return coder.code_one(make_article(text, published=DAY)).events
+
+    return _code
+
+
+def _types(found: set[tuple[str, str | None, str | None]]) -> set[str]:
+    return {t for t, _, _ in found}
+
+
+def _country(code: str | None) -> str | None:
+    return code[:3] if code else None
+
+
+def _dyads(
+    found: set[tuple[str, str | None, str | None]],
+) -> set[tuple[str, str | None, str | None]]:
+    return {(t, _country(s), _country(r)) for t, s, r in found}
+
+
+# --- one event per predication -------------------------------------------------------------------
+
+
+def test_complement_of_an_event_verb_is_part_of_it(sentence) -> None:
+    found = sentence("Chile agreed on Monday to withdraw its warships from Peruvian waters.")
+    assert _types(found) == {"AGREE"}
+
+
+def test_threat_absorbs_the_threatened_act(sentence) -> None:
+    found = sentence("Kenya threatened to expel Uganda's ambassador over the border dispute.")
+    assert _types(found) == {"THREATEN"}
+    assert ("THREATEN", "KEN", "UGA") in _dyads(found)
+
+
+def test_demand_takes_its_recipient_from_the_complement_clause(sentence) -> None:
+    found = sentence("Poland demanded on Tuesday that Belarus release the detained journalists.")
+    assert _dyads(found) == {("REQUEST", "POL", "BLR")}
+
+
+def test_adverbial_clause_gives_way_to_the_main_clause(sentence) -> None:
+    found = sentence(
+        "Norway suspended its aid to Mali on Friday after soldiers attacked a convoy near Gao."
+    )
+    assert _types(found) == {"SANCTION"}
+
+
+def test_relative_clause_event_is_background(sentence) -> None:
+    found = sentence(
+        "Chad lifted the curfew in Abeche, where rioters clashed with police last month."
+    )
+    assert "ASSAULT" not in _types(found)
+    assert "CONCEDE" in _types(found)
+
+
+def test_coordinated_main_verbs_are_both_coded(sentence) -> None:
+    found = sentence(
+        "Ecuador expelled two Colombian diplomats and arrested three Peruvian smugglers."
+    )
+    assert {"SANCTION", "COERCE"} <= _types(found)
+
+
+def test_reciprocal_event_is_mirrored_only_between_subjects(sentence) -> None:
+    one_way = sentence("The Spanish foreign minister met the Moroccan king in Rabat on Monday.")
+    assert {(s, t) for _, s, t in _dyads(one_way)} == {("ESP", "MAR")}
+    both = sentence("Spain and Morocco met in Rabat on Monday.")
+    assert {(s, t) for _, s, t in _dyads(both)} == {("ESP", "MAR"), ("MAR", "ESP")}
+
+
+def test_article_coding_keeps_every_event(article) -> None:
+    events = article("Chile agreed on Monday to withdraw its warships from Peruvian waters.")
+    types = {e.type for e in events}
+    assert {"AGREE", "RETREAT"} <= types
+    assert next(e for e in events if e.type == "RETREAT").status == "planned"
+
+
+# --- the manual's rules for events that have not happened ------------------------------------
+
+
+def test_future_cooperation_is_an_agreement(sentence) -> None:
+    found = sentence("Japan will provide emergency aid to Nepal, officials said on Sunday.")
+    assert _dyads(found) == {("AGREE", "JPN", "NPL")}
+
+
+def test_announced_future_retreat_is_a_concession(sentence) -> None:
+    found = sentence("Rwanda announced that it would withdraw its troops from Congo next month.")
+    assert _types(found) == {"CONCEDE"}
+
+
+def test_willingness_marks_an_intention(sentence) -> None:
+    found = sentence("Ghana is willing to send food aid to Liberia, its president said.")
+    assert "AGREE" in _types(found)
+
+
+def test_future_coercion_is_a_threat(sentence) -> None:
+    found = sentence("The Peruvian government said it would impose a curfew in Lima.")
+    assert _types(found) == {"THREATEN"}
+
+
+def test_refused_cooperation_is_a_rejection(sentence) -> None:
+    found = sentence("Austria said it would not provide support to Hungary.")
+    assert ("REJECT", "AUT", "HUN") in _dyads(found)
+
+
+def test_attempted_attack_happened(sentence) -> None:
+    found = sentence("Gunmen tried to assassinate the Nigerian interior minister in Abuja.")
+    assert "ASSAULT" in _types(found)
+    assert "THREATEN" not in _types(found)
+
+
+# --- arguments, status and lexicon -------------------------------------------------------------
+
+
+def test_must_in_reported_speech_is_a_demand(sentence) -> None:
+    found = sentence("Sweden said on Monday that Russia must release the detained sailors.")
+    assert _dyads(found) == {("REQUEST", "SWE", "RUS")}
+
+
+def test_must_clause_is_not_asserted(article) -> None:
+    events = article("Sweden said that Russia must withdraw its troops from Georgia.")
+    assert all(e.status != "asserted" for e in events if e.type == "RETREAT")
+
+
+def test_coordinated_nationality_modifiers_name_both_actors(sentence) -> None:
+    found = sentence("German and Dutch activists staged a protest in Ankara on Friday.")
+    sources = {_country(s) for t, s, _ in found if t == "PROTEST"}
+    assert {"DEU", "NLD"} <= sources
+
+
+def test_dative_to_phrase_is_the_recipient(sentence) -> None:
+    found = sentence("Canada gave military equipment to Ukraine on Thursday.")
+    assert ("AID", "CAN", "UKR") in _dyads(found)
+
+
+def test_object_of_a_prepositional_agent_names_the_actor(sentence) -> None:
+    found = sentence("Brazil rejected calls by Argentina's government for new tariffs.")
+    assert ("REJECT", "BRA", "ARG") in _dyads(found)
+
+
+def test_place_of_the_object_gives_the_target_state(sentence) -> None:
+    found = sentence("The Kenyan government lifted a state of emergency in Mombasa on Sunday.")
+    assert ("CONCEDE", "KEN", "KEN") in _dyads(found) or ("CONCEDE", "KEN", None) in _dyads(found)
+
+
+def test_hunger_strike_is_a_protest_not_an_attack(sentence) -> None:
+    found = sentence("Jailed Egyptian activists began a hunger strike in Cairo on Monday.")
+    assert "PROTEST" in _types(found)
+    assert "ASSAULT" not in _types(found)
+
+
+def test_general_strike_is_a_protest(sentence) -> None:
+    found = sentence("Greek unions called a general strike against the government's budget.")
+    assert "ASSAULT" not in _types(found)
+
+
+def test_noun_modifier_constraint_in_the_lexicon() -> None:
+    from realpolitik.events.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    strikes = lexicon.nouns["strike"]
+    assert any(t.type == "PROTEST" and "hunger" in t.modifiers for t in strikes)
+    assert any(t.type == "ASSAULT" and not t.modifiers for t in strikes)
