@@ -532,6 +532,34 @@ def _relation_in_window(
     return not (since is not None and last is not None and last < since)
 
 
+def _clip_to_window(
+    record: Record, sources: _Sources, since: dt.date | None, until: dt.date | None
+) -> Record | None:
+    """A relation as the window's own articles state it: evidence from articles published
+    outside the window is left out (and so are its dates); None when nothing is left."""
+    if since is None and until is None:
+        return record
+    kept = []
+    days = []
+    for evidence in record["evidence"]:
+        published = sources.article(str(evidence["article_id"])).published
+        if published is None or (
+            (since is None or published >= since) and (until is None or published <= until)
+        ):
+            kept.append(evidence)
+            days += [published] if published else []
+    if not kept:
+        return None
+    if len(kept) == len(record["evidence"]):
+        return record
+    return {
+        **record,
+        "evidence": kept,
+        "first_seen": min(days) if days else record["first_seen"],
+        "last_seen": max(days) if days else record["last_seen"],
+    }
+
+
 # --- headline -----------------------------------------------------------------------------------
 
 
@@ -772,13 +800,14 @@ def build_brief(
     records = _dedupe((event_record(e, objects) for e in stored), prefer)
     restated = _restated(records)
     records = [r for r in records if str(r["id"]) not in restated]
+    sources = _Sources(session)
     relation_records = [
-        record
+        clipped
         for record in (relation_record(r, objects) for r in relations)
         if _relation_in_window(record, start, end)
+        for clipped in [_clip_to_window(record, sources, start, end)]
+        if clipped is not None
     ]
-
-    sources = _Sources(session)
     developments = [r for r in records if r["status"] in DEVELOPMENT_STATUSES]
     uncertain = [r for r in records if r["status"] in UNCERTAIN_STATUSES]
     standing = [r for r in relation_records if r["status"] in CERTAIN_RELATION_STATUSES]

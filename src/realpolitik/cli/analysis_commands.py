@@ -223,11 +223,15 @@ def timeline(
         from realpolitik.store import EventQuery
 
         # background ("since 2015") would stretch the series over decades
-        events = [
-            e
-            for e in session.store.events(EventQuery(since=start, until=end))
-            if e.status != "historical"
-        ]
+        events = session.store.events(
+            EventQuery(
+                actor_ids=tuple(mine),
+                counterpart_ids=tuple(theirs) if theirs is not None else None,
+                exclude_statuses=("historical",),
+                since=start,
+                until=end,
+            )
+        )
     points = series(
         events,
         mine,

@@ -71,8 +71,17 @@ class Event:
             self.triggers = [(self.trigger_start, self.trigger_end)]
 
     @property
-    def merge_key(self) -> tuple[str | None, str | None, str, str]:
-        return (self.source, self.target, self.type, self.status)
+    def merge_key(self) -> tuple[str | None, ...]:
+        return merge_key(self.source, self.target, self.type, self.status, self.attributed_to)
+
+
+def merge_key(
+    source: str | None, target: str | None, type_: str, status: str, attributed_to: str | None
+) -> tuple[str | None, ...]:
+    """What two mentions must share to be one event: the dyad, type and status, and for a
+    claim the claimant (Israel's accusation and Iran's own account are different statements)."""
+    claimant = attributed_to if status == "claimed" else None
+    return (source, target, type_, status, claimant)
 
 
 @dataclass

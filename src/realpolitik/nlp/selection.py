@@ -6,7 +6,7 @@ matcher; a sentence goes on to the parser and the event coder only if it has a p
 dictionary actor, a pronoun or role noun that may refer to one, or a capitalised name the entity
 recogniser may find) and a word that can be a trigger: an inflection of a lexicon verb or noun
 with the words its entry needs (`take` counts only with `control`, `step` with `down`), or a
-word that states a standing relation (`backed`, `ally`, `includes`).
+word that states a standing relation (`backed`, `ally`, `includes`) or a demand (`must`).
 
 Skipped sentences are blanked out (same length, so every character offset stays the article's)
 and marked as sentences of their own, so the parser cannot join them to a kept one.
@@ -25,6 +25,8 @@ from spacy.tokens import Doc, Span
 from realpolitik.actors.dictionary import ActorDictionary
 from realpolitik.events.lexicon import Lexicon
 
+# "X said Y must leave": a demand with no trigger word of its own
+DEMAND_MODALS = ("must", "should")
 REFERRING_PRONOUNS = frozenset(
     {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our"}
 )
@@ -76,7 +78,7 @@ class SentenceSelector:
             nlp.get_pipe("realpolitik_actors") if "realpolitik_actors" in nlp.pipe_names else None
         )
         self._triggers = _requirements(lexicon)
-        for cue in cues:  # relation words: `X-backed`, `ally`, `which includes`
+        for cue in (*cues, *DEMAND_MODALS):  # relation words (`X-backed`, `ally`), demands
             self._triggers.setdefault(cue, []).append(())
         self._irregular = _irregular_forms(nlp)
         self._role_nouns = frozenset(

@@ -73,7 +73,12 @@ class ActorRow:
 
 @dataclass(frozen=True)
 class EventQuery:
+    """Filters for events; every field is optional. ``counterpart_ids`` (with ``actor_ids``)
+    keeps the events between the two groups, either way round."""
+
     actor_ids: tuple[str, ...] | None = None
+    counterpart_ids: tuple[str, ...] | None = None
+    exclude_statuses: tuple[str, ...] = ()
     type: str | None = None
     status: str | None = None
     since: date | None = None
@@ -284,9 +289,19 @@ class Store:
         query = query or EventQuery()
         clauses: list[str] = []
         params: list[Any] = []
-        if query.actor_ids is not None:
+        if query.actor_ids is not None and query.counterpart_ids is not None:
+            mine, theirs = list(query.actor_ids), list(query.counterpart_ids)
+            clauses.append(
+                "((list_contains(?, e.source_actor) AND list_contains(?, e.target_actor)) OR "
+                "(list_contains(?, e.source_actor) AND list_contains(?, e.target_actor)))"
+            )
+            params += [mine, theirs, theirs, mine]
+        elif query.actor_ids is not None:
             clauses.append("(list_contains(?, e.source_actor) OR list_contains(?, e.target_actor))")
             params += [list(query.actor_ids)] * 2
+        if query.exclude_statuses:
+            clauses.append("NOT list_contains(?, e.status)")
+            params.append(list(query.exclude_statuses))
         for column, value in (("e.type", query.type), ("e.status", query.status)):
             if value:
                 clauses.append(f"{column} = ?")

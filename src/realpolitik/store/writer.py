@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 
 from realpolitik.actors.dictionary import ActorEntry
-from realpolitik.events.models import Event, Relation
+from realpolitik.events.models import Event, Relation, merge_key
 from realpolitik.ingest.article import Article, hamming, simhash
 from realpolitik.records import ArticleAnalysis
 
@@ -232,10 +232,11 @@ class BatchWriter:
         if self._index is None:
             self._index = {}
             for row in self._db.execute(
-                "SELECT id, type, status, source_actor, target_actor, article_id, date, "
-                "location_name, location_from FROM events"
+                "SELECT id, source_actor, target_actor, type, status, attributed_to, article_id, "
+                "date, location_name, location_from FROM events"
             ).fetchall():
-                self._index.setdefault(tuple(row[1:5]), []).append(_IndexedEvent(row[0], *row[5:]))
+                key = merge_key(*row[1:6])
+                self._index.setdefault(key, []).append(_IndexedEvent(row[0], *row[6:]))
         return self._index
 
     def forget(self) -> None:
