@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 from tests.conftest import article_text
 
+from realpolitik.events.models import Event, Evidence
 from realpolitik.ingest import Article, make_article, read_articles
+from realpolitik.records import ArticleAnalysis
 from realpolitik.samples import sample_paths
 from realpolitik.store import Store
 from realpolitik.store.writer import ArticleWrite, BatchWriter
@@ -69,3 +74,34 @@ def test_failed_batch_leaves_the_store_as_it_was(monkeypatch: pytest.MonkeyPatch
                 store.add_articles([ArticleWrite(lost)])
         assert [a.id for a in store.articles()] == [kept.id]
         assert store.add_articles([ArticleWrite(lost)]) == [True]
+
+
+def _assault(article: Article, day: date) -> ArticleAnalysis:
+    event = Event(
+        article.id,
+        "ASSAULT",
+        None,
+        "190",
+        4,
+        -10.0,
+        "asserted",
+        "ISR",
+        "HEZBOLLAH",
+        Evidence(article.id, article.text[:20], 0, 20),
+        0,
+        5,
+        date=day,
+    )
+    return ArticleAnalysis(events=[event])
+
+
+def test_events_merge_with_those_stored_by_an_earlier_session(tmp_path: Path) -> None:
+    day = date(2024, 12, 3)
+    first = make_article(article_text("Tyre"), source="one.example", published=day)
+    second = make_article(article_text("Sidon"), source="two.example", published=day)
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.add_article(first, nlp_status="coded", analysis=_assault(first, day))
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.add_article(second, nlp_status="coded", analysis=_assault(second, day))
+        [event] = store.events()
+        assert (event.articles, event.sources) == (2, 2)
