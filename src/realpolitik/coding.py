@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from realpolitik.actors.dictionary import ActorDictionary, ActorEntry, load_dictionary
+from realpolitik.actors.matcher import SPANS_KEY
 from realpolitik.actors.resolve import ActorResolver
 from realpolitik.config import Config
 from realpolitik.events.classifier import load_or_train
@@ -28,6 +29,8 @@ from realpolitik.nlp.selection import SentenceSelector
 from realpolitik.records import ArticleAnalysis
 
 BATCH_SIZE = 32
+# Dictionary spans of the sentences left unparsed, kept on the parsed Doc for their mentions.
+SKIMMED = "realpolitik_skimmed"
 CHUNK_SIZE = 16  # articles a worker parses in one nlp.pipe call
 
 
@@ -74,10 +77,13 @@ class ArticleCoder:
         no event blanked out and fenced off as sentences of their own."""
         if self.selector is None:
             return text
-        choice, _ = self.selector.choose(text)
+        choice, first_pass = self.selector.choose(text)
         if not choice.skipped:
             return text
         doc = self.nlp.make_doc(choice.parse_text(text))
+        doc.user_data[SKIMMED] = choice.spans_within(
+            first_pass.spans.get(SPANS_KEY, []), choice.skipped_spans()
+        )
         skipped = iter(choice.skipped_spans())
         start, end = next(skipped)
         was_blank = False
@@ -106,16 +112,16 @@ class ArticleCoder:
             self.extractor.extract(doc, resolved, article.id, article.published)
         )
         relations = self.relations.extract(doc, resolved, events, article.id, article.published)
+        skimmed = self.resolver.skim(doc.user_data.get(SKIMMED, ()), article.published)
+        mentions = sorted([*resolved.sorted(), *skimmed], key=lambda m: (m.start, m.end))
         actors: dict[str, ActorEntry] = {}
-        referenced = [m.actor_id for m in resolved.mentions]
+        referenced = [m.actor_id for m in mentions]
         referenced += [e.source for e in events] + [e.target for e in events]
         referenced += [r.source for r in relations] + [r.target for r in relations]
         for actor_id in referenced:
             if actor_id:
                 self._collect(actor_id, resolved.new_actors, actors)
-        return ArticleAnalysis(
-            mentions=resolved.sorted(), actors=actors, events=events, relations=relations
-        )
+        return ArticleAnalysis(mentions=mentions, actors=actors, events=events, relations=relations)
 
     def _collect(
         self, actor_id: str, new_actors: dict[str, ActorEntry], into: dict[str, ActorEntry]

@@ -76,3 +76,12 @@ def test_selective_parsing_codes_the_same_events(coder) -> None:
     assert len(key) >= 2
     for event in selective.events:
         assert STORY[event.evidence.start : event.evidence.end] == event.evidence.text
+
+
+def test_unparsed_sentences_keep_their_dictionary_mentions(coder) -> None:
+    text = STORY + " Hamas leaders were in Doha at the time."
+    analysis = coder.code_one(make_article(text))
+    hamas = [m for m in analysis.mentions if m.actor_id == "HAMAS"]
+    assert [(m.text, m.method) for m in hamas] == [("Hamas", "dictionary")]
+    assert text[hamas[0].start : hamas[0].end] == "Hamas"
+    assert "HAMAS" in analysis.actors

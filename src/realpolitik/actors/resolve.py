@@ -201,6 +201,22 @@ class ActorResolver:
 
     # --- dictionary spans ------------------------------------------------------------------------
 
+    def skim(self, spans: Iterable[Span], day: date | None = None) -> list[Mention]:
+        """Mentions of dictionary names in text that was not parsed (selective parsing): each
+        span's date-valid candidate; no roles, titles, places or coreference, which need the
+        parse. Demonyms and capitals are left out: without a parse they may be places."""
+        mentions: list[Mention] = []
+        for span in spans:
+            named = [c for c in span._.rp_candidates if c.alias_kind in ("alias", "name")]
+            chosen = self._choose(named, day)
+            if chosen is not None:
+                mentions.append(
+                    _mention(
+                        span.doc, span.start, span.end, chosen[0].id, "dictionary", span.root.i
+                    )
+                )
+        return mentions
+
     def _choose(
         self, candidates: Iterable[Candidate], day: date | None
     ) -> tuple[ActorEntry, Candidate] | None:

@@ -58,6 +58,11 @@ class SentenceChoice:
         pieces.append(text[cursor:])
         return "".join(pieces)
 
+    @staticmethod
+    def spans_within(spans: Iterable[Span], ranges: list[tuple[int, int]]) -> list[Span]:
+        """The spans that lie inside one of the character ranges."""
+        return [s for s in spans if any(a <= s.start_char and s.end_char <= b for a, b in ranges)]
+
     def skipped_spans(self) -> list[tuple[int, int]]:
         return [span for span, keep in zip(self.spans, self.parsed, strict=True) if not keep]
 
