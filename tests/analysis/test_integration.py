@@ -5,8 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 import realpolitik
-from realpolitik.analysis import balance, find_blocs, from_session, session_inputs, shifts
+from realpolitik.analysis import (
+    balance,
+    build_network,
+    find_blocs,
+    from_session,
+    session_inputs,
+    shifts,
+)
 
 SUPPLY = """Title: Iran sends weapons to Hezbollah
 Date: 2024-03-04
@@ -54,3 +63,37 @@ def test_network_from_ingested_articles(tmp_path: Path, coder) -> None:
         assert balance(network).frustration == 0
         inputs = session_inputs(session)
         assert shifts(inputs.events, actor=inputs.actor)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("level", ["principal", "actor"])
+def test_tallied_network_equals_the_event_by_event_one(tmp_path: Path, coder, level: str) -> None:
+    from realpolitik.samples import sample_paths
+
+    with realpolitik.open(tmp_path / "s.duckdb") as session:
+        session._coder = coder
+        session.ingest(sample_paths())
+        windows = [(None, None), (dt.date(2024, 12, 1), dt.date(2024, 12, 8))]
+        for since, until in windows:
+            for uncertain in (False, True):
+                inputs = session_inputs(session, since, until, level=level)
+                expected = build_network(
+                    inputs.events,
+                    inputs.relations,
+                    inputs.actor,
+                    since=since,
+                    until=until,
+                    include_uncertain=uncertain,
+                ).to_dict()
+                tallied = from_session(
+                    session, since, until, include_uncertain=uncertain, level=level
+                ).to_dict()
+                assert tallied["nodes"] == expected["nodes"]
+                assert len(tallied["edges"]) == len(expected["edges"]) > 10
+                for got, want in zip(tallied["edges"], expected["edges"], strict=True):
+                    assert got == {
+                        **want,
+                        "weight": pytest.approx(want["weight"]),
+                        "cooperation": pytest.approx(want["cooperation"]),
+                        "conflict": pytest.approx(want["conflict"]),
+                    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -86,7 +87,7 @@ def test_a_merged_event_counts_once_times_its_corroboration() -> None:
 
 def test_missing_quad_class_and_intensity_come_from_the_ontology() -> None:
     bare = ev("ISR", "HEZ", "ASSAULT")
-    bare = type(bare)(**{**bare.__dict__, "quad_class": None, "intensity": None})
+    bare = dataclasses.replace(bare, quad_class=None, intensity=None)
     score = event_score(bare)
     assert score is not None and score.sign == -1 and score.weight > 0
 

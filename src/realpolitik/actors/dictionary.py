@@ -152,6 +152,9 @@ class ActorDictionary:
     entries: dict[str, ActorEntry] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     files: tuple[str, ...] = ()
+    _stand_in_index: tuple[int, dict[str, list[ActorEntry]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     # --- loading ---------------------------------------------------------------------------------
 
@@ -309,7 +312,7 @@ class ActorDictionary:
         Candidates are entries with `default_for` equal to the generic id. Undated text cannot
         choose by time, so it takes a candidate the same article named explicitly (`prefer`).
         """
-        candidates = [e for e in self.entries.values() if e.default_for == generic_id]
+        candidates = self._stand_ins().get(generic_id, [])
         if not candidates:
             return None
         if day is None:
@@ -318,6 +321,18 @@ class ActorDictionary:
             return named[0] if len(named) == 1 else None
         valid = [e for e in candidates if e.valid_on(day)]
         return valid[0] if len(valid) == 1 else None
+
+    def _stand_ins(self) -> dict[str, list[ActorEntry]]:
+        """Entries by the generic id they stand for, rebuilt when entries were added."""
+        cached = self._stand_in_index
+        if cached is None or cached[0] != len(self.entries):
+            index: dict[str, list[ActorEntry]] = {}
+            for entry in self.entries.values():
+                if entry.default_for:
+                    index.setdefault(entry.default_for, []).append(entry)
+            cached = (len(self.entries), index)
+            self._stand_in_index = cached
+        return cached[1]
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -141,16 +141,37 @@ def from_session(
     """The signed network of a database for a window, optionally around some actors.
 
     ``level="principal"`` (the default) folds a state's own agencies into its government of
-    record (see `analysis.principal`); ``"actor"`` keeps every actor apart.
+    record (see `analysis.principal`); ``"actor"`` keeps every actor apart. Events are tallied
+    in the store (`Store.event_tallies`), so the window's size costs SQL time, not Python.
     """
-    inputs = session_inputs(session, since, until, actor, level)
+    from realpolitik.analysis.principal import PrincipalFolder, fold_relations, principal_map
+    from realpolitik.views import ActorObjects
+
+    names = [actor] if isinstance(actor, str) else list(actor or ())
+    focus = tuple(dict.fromkeys(i for name in names for i in session.actor_ids(name)))
+    relations: Sequence[Relation] = session.store.relations()
+    principals = None
+    if level == "principal":
+        days = session.store.event_actor_days(since, until)
+        named = {a for a, _ in days} | {a for r in relations for a in (r.source, r.target)}
+        folder = PrincipalFolder(session.dictionary, named)
+        principals = principal_map(days, folder)
+        relations = fold_relations(relations, folder)
+        focus_folder = PrincipalFolder(session.dictionary, focus)
+        focus = tuple(dict.fromkeys(focus_folder(i, None) or i for i in focus))
+    tallies = session.store.event_tallies(since, until, principals)
+    objects = ActorObjects(session.store, session.dictionary)
+    objects.prefetch(
+        {a for t in tallies for a in (t.source, t.target)}
+        | {a for r in relations for a in (r.source, r.target) if a}
+    )
     return build_network(
-        inputs.events,
-        inputs.relations,
-        inputs.actor,
+        tallies,
+        relations,
+        objects.get,
         since=since,
         until=until,
-        focus=inputs.focus if actor else None,
+        focus=focus if actor else None,
         depth=depth,
         include_uncertain=include_uncertain,
     )

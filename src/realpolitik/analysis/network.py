@@ -28,7 +28,7 @@ import networkx as nx
 
 from realpolitik.analysis.weights import event_score, relation_weight
 from realpolitik.events.models import Evidence, Relation
-from realpolitik.store.store import StoredEvent
+from realpolitik.store.store import EventTally, StoredEvent
 
 __all__ = [
     "ActorLookup",
@@ -272,7 +272,7 @@ def relation_in_window(relation: Relation, since: dt.date | None, until: dt.date
 class _EdgeAccumulator:
     cooperation: float = 0.0
     conflict: float = 0.0
-    events: list[str] = field(default_factory=list)
+    events: list[tuple[dt.date | None, str]] = field(default_factory=list)
     relations: list[RelationTie] = field(default_factory=list)
 
     def add(self, signed: float) -> None:
@@ -283,7 +283,7 @@ class _EdgeAccumulator:
 
 
 def build_network(
-    events: Iterable[StoredEvent],
+    events: Iterable[StoredEvent | EventTally],
     relations: Iterable[Relation] = (),
     actor: ActorLookup | None = None,
     *,
@@ -304,18 +304,22 @@ def build_network(
     ties: dict[tuple[str, str], _EdgeAccumulator] = {}
     seen_events: set[str] = set()
     for event in events:
-        if event.id in seen_events or not _dyad(event.source, event.target):
+        if not _dyad(event.source, event.target):
             continue
-        if not event_in_window(event, since, until):
+        if isinstance(event, EventTally):
+            dated = list(zip(event.days, event.ids, strict=True))  # tallied in the window
+        elif event.id in seen_events or not event_in_window(event, since, until):
             continue
+        else:
+            dated = [(event.date, event.id)]
         score = event_score(event, include_uncertain)
         if score is None:
             continue
-        seen_events.add(event.id)
+        seen_events.update(event_id for _, event_id in dated)
         assert event.source is not None and event.target is not None
         tie = ties.setdefault(_pair(event.source, event.target), _EdgeAccumulator())
         tie.add(score.signed)
-        tie.events.append(event.id)
+        tie.events.extend(dated)
     for relation in relations:
         if not _dyad(relation.source, relation.target):
             continue
@@ -354,7 +358,7 @@ def build_network(
             weight=tie.cooperation - tie.conflict,
             cooperation=tie.cooperation,
             conflict=tie.conflict,
-            events=tuple(tie.events),
+            events=tuple(event_id for _, event_id in sorted(tie.events, key=_date_order)),
             relations=tuple(tie.relations),
         )
         for (a, b), tie in sorted(ties.items())
@@ -373,6 +377,11 @@ def build_network(
         depth=depth,
         include_uncertain=include_uncertain,
     )
+
+
+def _date_order(dated: tuple[dt.date | None, str]) -> tuple[bool, dt.date, str]:
+    day, event_id = dated
+    return (day is None, day or dt.date.min, event_id)
 
 
 def _within(ties: Mapping[tuple[str, str], object], focus: Sequence[str], depth: int) -> set[str]:

@@ -64,13 +64,18 @@ def fold(
         if source and source == target:
             continue
         folded_events.append(replace(event, source=source, target=target))
-    folded_relations = []
+    return folded_events, fold_relations(relations, folder)
+
+
+def fold_relations(relations: Iterable[Relation], folder: PrincipalFolder) -> list[Relation]:
+    """Relations between principals, as of each relation's last date; self-ties dropped."""
+    folded = []
     for relation in relations:
         day = relation.last_seen or relation.first_seen
         source, target = folder(relation.source, day), folder(relation.target, day)
         if not source or not target or source == target:
             continue
-        folded_relations.append(
+        folded.append(
             Relation(
                 source,
                 target,
@@ -83,4 +88,16 @@ def fold(
                 relation.coder,
             )
         )
-    return folded_events, folded_relations
+    return folded
+
+
+def principal_map(
+    actor_days: Iterable[tuple[str, dt.date | None]], folder: PrincipalFolder
+) -> dict[tuple[str, dt.date | None], str]:
+    """(actor, date) -> principal, for the pairs whose principal is another actor."""
+    mapping: dict[tuple[str, dt.date | None], str] = {}
+    for actor_id, day in actor_days:
+        principal = folder(actor_id, day)
+        if principal and principal != actor_id:
+            mapping[(actor_id, day)] = principal
+    return mapping

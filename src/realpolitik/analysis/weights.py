@@ -30,7 +30,7 @@ from types import MappingProxyType
 
 from realpolitik.events.models import Relation
 from realpolitik.events.ontology import Ontology
-from realpolitik.store.store import StoredEvent
+from realpolitik.store.store import EventTally, StoredEvent
 
 __all__ = [
     "CONFLICT_QUADS",
@@ -93,8 +93,11 @@ class EventScore:
         return self.sign > 0
 
 
-def event_score(event: StoredEvent, include_uncertain: bool = False) -> EventScore | None:
-    """The sign and weight of one merged event; None when it does not count.
+def event_score(
+    event: StoredEvent | EventTally, include_uncertain: bool = False
+) -> EventScore | None:
+    """The sign and weight of one merged event (or of a tally of events that weigh alike,
+    summed); None when it does not count.
 
     None for an excluded status, an event without a known quad class, or a zero weight.
     """
@@ -121,7 +124,12 @@ def event_score(event: StoredEvent, include_uncertain: bool = False) -> EventSco
         sign = -1
     else:
         return None
-    weight = abs(float(intensity)) / 10.0 * factor * source_factor(event.sources)
+    reporting = (
+        sum(source_factor(n) for n in event.sources)
+        if isinstance(event, EventTally)
+        else source_factor(event.sources)
+    )
+    weight = abs(float(intensity)) / 10.0 * factor * reporting
     if weight <= 0.0:
         return None
     return EventScore(sign, weight, int(quad), float(intensity))

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import pandas as pd
 
 from realpolitik.actors.mentions import Mention
 from realpolitik.errors import NotFoundError, StoreBusyError, StoreError
@@ -94,9 +95,13 @@ class RelationQuery:
     status: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class StoredEvent:
-    """An event as stored, after merging across mentions and articles."""
+    """An event as stored, after merging across mentions and articles.
+
+    Not frozen: a query may return tens of thousands, and a frozen dataclass costs five times
+    as much to build. Treat it as read-only (`dataclasses.replace` for a changed copy).
+    """
 
     id: str
     article_id: str
@@ -120,6 +125,25 @@ class StoredEvent:
     sources: int
     confidence: float | None
     coder: str | None
+
+
+@dataclass(frozen=True)
+class EventTally:
+    """Stored events that weigh alike, counted together for the network: the same dyad (after
+    any folding of actors into principals), type, mode, status, quad class and intensity.
+    ``ids``, ``days`` and ``sources`` (independent sources of each) are per event, in date
+    order."""
+
+    source: str
+    target: str
+    type: str
+    mode: str | None
+    status: str
+    quad_class: int | None
+    intensity: float | None
+    ids: tuple[str, ...]
+    days: tuple[dt.date | None, ...]
+    sources: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -327,6 +351,61 @@ class Store:
         if query.limit:
             sql += f" LIMIT {int(query.limit)}"
         return [_stored_event(row) for row in self._db.execute(sql, params).fetchall()]
+
+    def event_actor_days(
+        self, since: date | None = None, until: date | None = None
+    ) -> list[tuple[str, date | None]]:
+        """Each (actor, date) that is a side of an event in the window."""
+        where, params = _window(since, until)
+        rows = self._db.execute(
+            f"SELECT DISTINCT source_actor, date FROM events e WHERE source_actor IS NOT NULL"
+            f"{where} UNION SELECT DISTINCT target_actor, date FROM events e "
+            f"WHERE target_actor IS NOT NULL{where}",
+            params + params,
+        ).fetchall()
+        return [(row[0], row[1]) for row in rows]
+
+    def event_tallies(
+        self,
+        since: date | None = None,
+        until: date | None = None,
+        principals: Mapping[tuple[str, date | None], str] | None = None,
+    ) -> list[EventTally]:
+        """The events of the window between two actors, tallied in SQL (see `EventTally`).
+
+        ``principals`` maps (actor, event date) to the actor it counts as; events that fold
+        onto a single actor are left out. The window is that of `events`: an event counts if
+        ``[date, date_end]`` overlaps ``[since, until]``; undated events only without a window.
+        """
+        where, params = _window(since, until)
+        mapping = pd.DataFrame(
+            [(actor, day, principal) for (actor, day), principal in (principals or {}).items()],
+            columns=["actor", "day", "principal"],
+            dtype=object,
+        )
+        self._db.register("_principals", mapping)
+        try:
+            rows = self._db.execute(
+                "WITH folded AS ("
+                " SELECT e.id, e.date, coalesce(ps.principal, e.source_actor) AS source,"
+                " coalesce(pt.principal, e.target_actor) AS target, e.type, e.mode, e.status,"
+                " e.quad_class, e.intensity, coalesce(e.sources, 1) AS sources FROM events e"
+                " LEFT JOIN _principals ps ON ps.actor = e.source_actor"
+                "  AND ps.day::DATE IS NOT DISTINCT FROM e.date"
+                " LEFT JOIN _principals pt ON pt.actor = e.target_actor"
+                "  AND pt.day::DATE IS NOT DISTINCT FROM e.date"
+                f" WHERE e.source_actor IS NOT NULL AND e.target_actor IS NOT NULL{where})"
+                " SELECT source, target, type, mode, status, quad_class, intensity,"
+                " list(id ORDER BY date NULLS LAST, id), list(date ORDER BY date NULLS LAST, id),"
+                " list(sources ORDER BY date NULLS LAST, id)"
+                " FROM folded WHERE source <> target"
+                " GROUP BY source, target, type, mode, status, quad_class, intensity"
+                " ORDER BY source, target, type, status, mode, intensity",
+                params,
+            ).fetchall()
+        finally:
+            self._db.unregister("_principals")
+        return [EventTally(*row[:7], *(tuple(column) for column in row[7:])) for row in rows]
 
     def article_triggers(self, article_id: str) -> list[TriggerSpan]:
         """Where each event is stated in an article: trigger span, type and status."""
@@ -575,6 +654,19 @@ def _lock_holder(message: str) -> str:
 
 def _short(message: str) -> str:
     return message.strip().splitlines()[0][:200] if message.strip() else "unknown error"
+
+
+def _window(since: date | None, until: date | None) -> tuple[str, list[Any]]:
+    """SQL (to append to a WHERE on ``events e``) for events overlapping the window."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if since:
+        clauses.append(" AND coalesce(e.date_end, e.date) >= ?")
+        params.append(since)
+    if until:
+        clauses.append(" AND e.date <= ?")
+        params.append(until)
+    return "".join(clauses), params
 
 
 def _article_filters(query: ArticleQuery) -> tuple[str, list[Any]]:
