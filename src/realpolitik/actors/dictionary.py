@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from realpolitik.errors import ConfigError
+from realpolitik.yamlio import SafeLoader
 
 KINDS = frozenset(
     {
@@ -129,7 +130,7 @@ def inherited_prefix(entry: ActorEntry) -> str | None:
     return entry.prefix or _NO_COUNTRY_PREFIX.get(entry.kind)
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(SafeLoader):  # type: ignore[valid-type,misc]
     """SafeLoader that remembers the line of every mapping, for error messages."""
 
 

@@ -21,6 +21,7 @@ from realpolitik.actors.dictionary import (
 )
 from realpolitik.config import Config
 from realpolitik.errors import ConfigError
+from realpolitik.yamlio import load_yaml
 
 USER_FILE = "user.yaml"
 
@@ -53,7 +54,7 @@ def add_actor(config: Config, fields: dict[str, Any]) -> ActorEntry:
 def _read(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    data = load_yaml(path.read_text(encoding="utf-8")) or []
     if not isinstance(data, list):
         raise ConfigError(f"{path}: expected a list of actor entries")
     return data

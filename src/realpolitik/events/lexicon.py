@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from realpolitik.errors import ConfigError
 from realpolitik.events.ontology import Ontology
+from realpolitik.yamlio import load_yaml
 
 DEFAULT_OBJECT_PREPS = (
     "against",
@@ -197,7 +198,7 @@ def _trigger(item: Any, where: str, ontology: Ontology) -> Trigger:
 
 def _read(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read pattern file ({exc.strerror})") from exc
     except yaml.YAMLError as exc:

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from realpolitik.errors import ConfigError
+from realpolitik.yamlio import load_yaml
 
 __all__ = [
     "FORMAT_VERSION",
@@ -249,7 +250,7 @@ class _Invalid(Exception):
 
 def _parse(text: str, where: str) -> Ontology:
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{where}: not valid YAML ({exc})") from exc
     try:

