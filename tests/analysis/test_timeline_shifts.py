@@ -6,9 +6,12 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
-from tests.analysis.conftest import actor, ev
+from tests.analysis.conftest import actor, ev, rel
 
 from realpolitik.analysis import default_split, shifts, sparkline, timeline
+from realpolitik.analysis.shifts import ALLY_SHARE
+from realpolitik.events.models import Evidence
+from realpolitik.store.store import StoredEvent
 
 D = dt.date
 
@@ -126,3 +129,50 @@ def test_default_split_is_the_median_day_and_ignores_background() -> None:
     assert default_split([*events, stray]) in days  # one old date does not drag the split
     background = replace(before[0], id="bg", date=D(1990, 1, 1), status="historical")
     assert default_split([*events, background]) == days[len(days) // 2]
+
+
+def test_a_patron_loses_ground_with_its_clients() -> None:
+    before, after = "2024-03-01", "2024-03-10"
+    events = [
+        ev("REB", "GOV", "ASSAULT", day=before),
+        ev("REB", "GOV", "ASSAULT", day=after),
+        ev("REB", "GOV", "ASSAULT", day=after),
+        ev("GOV", "REB", "RETREAT", day=after),
+        ev("X", "PATRON", "CONSULT", day=before),
+        ev("X", "PATRON", "CONSULT", day=after),
+    ]
+    split = dt.date(2024, 3, 5)
+    alone = {s.actors: s for s in shifts(events, split, kinds=("actor",))}
+    assert ("PATRON",) not in alone  # its own standing did not move
+    backed = {
+        s.actors: s
+        for s in shifts(events, split, kinds=("actor",), relations=[rel("PATRON", "GOV")])
+    }
+    patron, client = backed[("PATRON",)], backed[("GOV",)]
+    assert client.change < 0
+    assert patron.change == pytest.approx(ALLY_SHARE * client.change)
+    assert set(client.after.events) <= set(patron.after.events)
+    # a claimed tie is not a side
+    doubtful = shifts(
+        events, split, kinds=("actor",), relations=[rel("PATRON", "GOV", status="claimed")]
+    )
+    assert ("PATRON",) not in {s.actors for s in doubtful}
+
+
+def test_taking_ground_raises_the_taker() -> None:
+    def capture(day: str) -> StoredEvent:
+        event = ev("REB", "GOV", "ASSAULT", day=day)
+        text = "Rebels captured the city."
+        start = text.index("captured")
+        return replace(
+            event,
+            evidence=Evidence("a1", text, 0, len(text)),
+            trigger_start=start,
+            trigger_end=start + len("captured"),
+        )
+
+    split = dt.date(2024, 3, 5)
+    found = {s.actors: s for s in shifts([capture("2024-03-06")], split, kinds=("actor",))}
+    assert found[("REB",)].after.gains > 0 and found[("REB",)].change > 0
+    plain = {s.actors: s for s in shifts([ev("REB", "GOV", day="2024-03-06")], split)}
+    assert ("REB",) not in plain  # an attack alone moves only the one attacked

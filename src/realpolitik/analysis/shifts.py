@@ -10,16 +10,21 @@ Scores per window:
 
 * dyad ``score = cooperation - conflict`` over the events between the two actors, either way
   round (the dyad's edge weight in the network).
-* actor ``score = cooperation received - conflict received - retreats``: cooperation events that
-  target the actor, minus conflict events that target it, minus its own RETREAT events
-  (withdrawing, releasing, disarming, conceding ground). A falling score means the actor is
-  *losing ground*: hit more, retreating more, or courted less. Also reported, and not part of
-  the score, ``activity = conflict initiated - conflict received``: whether the actor is the one
-  striking (positive) or being struck (negative).
+* actor ``score = own + ALLY_SHARE x the own scores of the actors it stands behind``, where
+  ``own = cooperation received - conflict received - retreats + gains``: cooperation events
+  that target the actor, minus conflict events that target it, minus its own RETREAT events
+  (withdrawing, releasing, disarming, conceding ground), plus the ground it takes (its
+  assaults whose trigger is a capture: `captured`, `seized`, `took`, `overran`, `entered`...).
+  The actors it stands behind are those it backs or is allied with, and its proxies, by the
+  standing relations given (asserted, reported or historical): a patron loses ground when its
+  clients do. A falling score means the actor is *losing ground*: hit more, retreating more,
+  taking less, or its side collapsing. Also reported, and not part of the score,
+  ``activity = conflict initiated - conflict received``: whether the actor is the one striking
+  (positive) or being struck (negative).
 
 A `Shift` is ``after.score - before.score`` with the event ids of both windows as evidence;
 `shifts` returns them sorted by absolute change (then actors before dyads, then ids), leaving
-out those that did not change. Standing relations are not time series and are not used here.
+out those that did not change.
 
 What it must not do: run SQL, draw, or keep module-level mutable state.
 """
@@ -33,11 +38,28 @@ from typing import Any, Literal
 
 from realpolitik.analysis.network import ActorLookup
 from realpolitik.analysis.weights import event_score
+from realpolitik.events.models import Relation
+from realpolitik.nlp.selection import inflection_guesses
 from realpolitik.store.store import StoredEvent
 
-__all__ = ["RETREAT", "Shift", "WindowScore", "default_split", "shifts"]
+__all__ = ["ALLY_SHARE", "RETREAT", "Shift", "WindowScore", "default_split", "shifts"]
 
 RETREAT = "RETREAT"
+ASSAULT = "ASSAULT"
+# How much of a client's or ally's own score counts for the actor standing behind it.
+ALLY_SHARE = 0.5
+BEHIND_STATUSES = frozenset({"asserted", "reported", "historical"})
+# Assault triggers that take ground; irregular past forms the inflection guesses cannot undo.
+GROUND_TAKING = frozenset(
+    {"capture", "recapture", "seize", "take", "retake", "overrun", "storm", "enter", "gain"}
+)
+IRREGULAR = {
+    "took": "take",
+    "taken": "take",
+    "retook": "retake",
+    "retaken": "retake",
+    "overran": "overrun",
+}
 ShiftKind = Literal["actor", "dyad"]
 
 
@@ -54,10 +76,16 @@ class WindowScore:
     retreats: float = 0.0
     initiated: float = 0.0
     events: tuple[str, ...] = ()
+    gains: float = 0.0
+    allies: float = 0.0  # ALLY_SHARE x the own scores of the actors it stands behind
+
+    @property
+    def own(self) -> float:
+        return self.cooperation - self.conflict - self.retreats + self.gains
 
     @property
     def score(self) -> float:
-        return self.cooperation - self.conflict - self.retreats
+        return self.own + self.allies
 
     @property
     def activity(self) -> float:
@@ -69,6 +97,8 @@ class WindowScore:
             "cooperation": round(self.cooperation, 4),
             "conflict": round(self.conflict, 4),
             "retreats": round(self.retreats, 4),
+            "gains": round(self.gains, 4),
+            "allies": round(self.allies, 4),
             "initiated": round(self.initiated, 4),
             "activity": round(self.activity, 4),
             "events": list(self.events),
@@ -129,6 +159,7 @@ def shifts(
     split_date: dt.date | None = None,
     *,
     actor: ActorLookup | None = None,
+    relations: Iterable[Relation] = (),
     window_days: int | None = None,
     include_uncertain: bool = False,
     kinds: Iterable[ShiftKind] = ("actor", "dyad"),
@@ -153,8 +184,9 @@ def shifts(
             after.append(event)
 
     wanted = set(kinds)
-    scores_before = _scores(before, include_uncertain)
-    scores_after = _scores(after, include_uncertain)
+    behind = _stands_behind(relations)
+    scores_before = _scores(before, include_uncertain, behind)
+    scores_after = _scores(after, include_uncertain, behind)
     results: list[Shift] = []
     for key in sorted(set(scores_before) | set(scores_after)):
         kind, ids = key
@@ -180,16 +212,28 @@ class _Totals:
     conflict: float = 0.0
     retreats: float = 0.0
     initiated: float = 0.0
+    gains: float = 0.0
+    allies: float = 0.0
     events: list[str] = field(default_factory=list)
+
+    @property
+    def own(self) -> float:
+        return self.cooperation - self.conflict - self.retreats + self.gains
 
     def freeze(self) -> WindowScore:
         return WindowScore(
-            self.cooperation, self.conflict, self.retreats, self.initiated, tuple(self.events)
+            self.cooperation,
+            self.conflict,
+            self.retreats,
+            self.initiated,
+            tuple(self.events),
+            self.gains,
+            self.allies,
         )
 
 
 def _scores(
-    events: list[StoredEvent], include_uncertain: bool
+    events: list[StoredEvent], include_uncertain: bool, behind: dict[str, set[str]]
 ) -> dict[tuple[ShiftKind, tuple[str, ...]], WindowScore]:
     totals: dict[tuple[ShiftKind, tuple[str, ...]], _Totals] = {}
 
@@ -214,6 +258,9 @@ def _scores(
             if event.type.upper() == RETREAT:
                 own.retreats += score.weight
                 touched = True
+            if _takes_ground(event) and target != source:
+                own.gains += score.weight
+                touched = True
             if score.sign < 0 and target and target != source:
                 own.initiated += score.weight
                 touched = True
@@ -226,7 +273,48 @@ def _scores(
             else:
                 dyad.conflict += score.weight
             dyad.events.append(event.id)
+    # read every actor's own score and evidence before any patron's share is added
+    own_scores = {ids[0]: t.own for (kind, ids), t in totals.items() if kind == "actor"}
+    own_events = {ids[0]: list(t.events) for (kind, ids), t in totals.items() if kind == "actor"}
+    for patron, clients in sorted(behind.items()):
+        present = [c for c in sorted(clients) if c in own_scores]
+        if not present:
+            continue
+        patron_totals = at("actor", (patron,))
+        patron_totals.allies += ALLY_SHARE * sum(own_scores[c] for c in present)
+        listed = set(patron_totals.events)
+        for event_id in (e for c in present for e in own_events[c]):
+            if event_id not in listed:
+                listed.add(event_id)
+                patron_totals.events.append(event_id)
     return {key: value.freeze() for key, value in totals.items()}
+
+
+def _stands_behind(relations: Iterable[Relation]) -> dict[str, set[str]]:
+    """Actor -> the actors it backs, is allied with, or uses as proxies."""
+    behind: dict[str, set[str]] = {}
+    for relation in relations:
+        if relation.status not in BEHIND_STATUSES or relation.source == relation.target:
+            continue
+        pairs = {
+            "backs": [(relation.source, relation.target)],
+            "proxy_of": [(relation.target, relation.source)],
+            "ally_of": [(relation.source, relation.target), (relation.target, relation.source)],
+        }.get(relation.relation, [])
+        for patron, client in pairs:
+            behind.setdefault(patron, set()).add(client)
+    return behind
+
+
+def _takes_ground(event: StoredEvent) -> bool:
+    """An assault whose trigger word is a capture of ground (read from the evidence span)."""
+    if event.type.upper() != ASSAULT or event.trigger_start is None or event.trigger_end is None:
+        return False
+    offset = event.evidence.start
+    word = event.evidence.text[event.trigger_start - offset : event.trigger_end - offset]
+    word = word.strip().lower()
+    forms = {word, IRREGULAR.get(word, word), *inflection_guesses(word)}
+    return not GROUND_TAKING.isdisjoint(forms)
 
 
 def _unique(events: list[StoredEvent]) -> list[StoredEvent]:

@@ -282,6 +282,7 @@ def shifts(
         inputs.events,
         split_date,
         actor=inputs.actor,
+        relations=inputs.relations,
         include_uncertain=include_uncertain,
         limit=limit,
     )
@@ -319,7 +320,7 @@ def print_demo_analysis(session: Any, out_dir: Path) -> None:
     graph = from_session(session, level="principal")
     _print_blocs(find_blocs(graph))
     inputs = session_inputs(session, level="principal")
-    moved = find_shifts(inputs.events, actor=inputs.actor, limit=10)
+    moved = find_shifts(inputs.events, actor=inputs.actor, relations=inputs.relations, limit=10)
     render_records(
         [
             {
