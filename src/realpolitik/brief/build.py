@@ -923,8 +923,8 @@ def _article_sentences(text: str, fixed: Iterable[tuple[int, int]]) -> list[tupl
 
 
 def summarize_article(session: Session, article_id: str, sentences: int = 4) -> Briefing:
-    """A 3-5 sentence lede of one article (id or unique prefix): its highest-scoring sentences
-    in their original order, each citing itself.
+    """A 3-5 sentence lede of one article (id or unique prefix): its opening sentence and its
+    highest-scoring other sentences, in their original order, each citing itself.
 
     A sentence scores by the events it states: each counts by status (asserted most) times
     ``1 + abs(intensity) / 10``, plus 0.5 per distinct actor; earlier sentences win ties. The
@@ -964,7 +964,10 @@ def summarize_article(session: Session, article_id: str, sentences: int = 4) -> 
             )
             + 0.5 * len(actors)
         )
-    best = sorted(range(len(candidates)), key=lambda i: (-scores[i], i))[:sentences]
+    # News puts its gist first (the inverted pyramid): the opening sentence always leads, the
+    # others are the ones that state the most.
+    ranked = sorted(range(1, len(candidates)), key=lambda i: (-scores[i], i))
+    best = ([0] if candidates else []) + ranked[: sentences - 1]
     lede = [
         _Draft(
             " ".join(text[start:end].split()),
