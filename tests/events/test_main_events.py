@@ -186,3 +186,79 @@ def test_noun_modifier_constraint_in_the_lexicon() -> None:
     strikes = lexicon.nouns["strike"]
     assert any(t.type == "PROTEST" and "hunger" in t.modifiers for t in strikes)
     assert any(t.type == "ASSAULT" and not t.modifiers for t in strikes)
+
+
+# --- recipients, lists, measures, joint exercises, deployments (second round) -----------------
+
+
+def test_unnamed_recipient_is_the_actors_own_country(sentence) -> None:
+    found = sentence("Kenyan police arrested dozens of opposition supporters on Tuesday.")
+    assert ("COERCE", "KEN", "KEN") in _dyads(found)
+
+
+def test_cooperation_without_a_recipient_gets_none(sentence) -> None:
+    found = sentence("Ghana and Togo met in Lome on Friday.")
+    assert all(_country(r) in ("GHA", "TGO") for _, _, r in found)
+
+
+def test_list_parsed_as_apposition_names_every_actor(sentence) -> None:
+    found = sentence("The US, Japan, and Australia met yesterday.")
+    pairs = {frozenset((_country(s), _country(r))) for t, s, r in found if t == "CONSULT"}
+    assert {
+        frozenset(("USA", "JPN")),
+        frozenset(("JPN", "AUS")),
+        frozenset(("USA", "AUS")),
+    } <= pairs
+
+
+def test_measure_of_aid_is_the_event(sentence) -> None:
+    found = sentence("Norway gave Malawi three million dollars of aid on Monday.")
+    assert ("AID", "NOR", "MWI") in _dyads(found)
+
+
+def test_war_games_of_two_sides_are_cooperation(sentence) -> None:
+    found = sentence("Indian and Japanese warships began five days of war games on Monday.")
+    assert "COOPERATE" in _types(found)
+    assert "MOBILIZE" not in _types(found)
+
+
+def test_drills_with_a_partner_are_cooperation(sentence) -> None:
+    found = sentence("Vietnam held naval drills with India on Tuesday.")
+    assert ("COOPERATE", "VNM", "IND") in _dyads(found)
+
+
+def test_single_side_exercises_stay_mobilization(sentence) -> None:
+    found = sentence("Turkey is conducting military exercises in Cyprus.")
+    assert "MOBILIZE" in _types(found)
+    assert "COOPERATE" not in _types(found)
+
+
+def test_arriving_troops_are_deployed_not_visiting(sentence) -> None:
+    found = sentence("Polish troops arrived in Lithuania on Monday.")
+    assert "MOBILIZE" in _types(found)
+    assert "CONSULT" not in _types(found)
+
+
+def test_arriving_peacekeepers_provide_protection(sentence) -> None:
+    found = sentence("The first United Nations peacekeeping troops arrived in Mali on Friday.")
+    assert "AID" in _types(found)
+
+
+def test_arriving_minister_still_visits(sentence) -> None:
+    found = sentence("The Japanese foreign minister arrived in Hanoi on Monday.")
+    assert "CONSULT" in _types(found)
+
+
+def test_pronoun_subject_of_what_speakers_say_is_the_speakers(sentence) -> None:
+    found = sentence("Sudan and Chad said they would expel the rebels from Darfur.")
+    assert {_country(s) for _, s, _ in found} >= {"SDN", "TCD"}
+
+
+def test_evidence_against_an_actor_is_an_accusation(sentence) -> None:
+    found = sentence("Germany presented evidence against Belarus on Thursday.")
+    assert ("ACCUSE", "DEU", "BLR") in _dyads(found)
+
+
+def test_appeals_keep_their_cameo_root(coder) -> None:
+    found = SentenceCoder(coder)("Mexico urged Cuba to free the detained journalists.", DAY)
+    assert any(e.type == "REQUEST" and e.cameo and e.cameo.startswith("02") for e in found)

@@ -82,6 +82,7 @@ DEMANDING_SPEECH = frozenset(
     }
 )
 OBLIGATION_MODALS = frozenset({"must", "should"})
+SELF_PRONOUNS = frozenset({"they", "we", "he", "she", "it"})
 # Media that cite someone's words do not act: the person cited does.
 CITING_VERBS = frozenset({"cite", "quote", "carry", "publish", "report", "broadcast", "air"})
 LEADING_VERBS = frozenset({"lead", "head", "command", "spearhead", "direct", "run"})
@@ -165,6 +166,69 @@ ACCUSING_VERBS = frozenset(
         "denounce",
     }
 )
+
+
+# Event types that always act on someone: with no named recipient but an unnamed one in the
+# parse, the recipient is the actor's own country (CAMEO codes domestic events that way).
+DOMESTIC_RECIPIENT_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "PROTEST", "CONCEDE", "REJECT", "REQUEST", "ACCUSE", "THREATEN"}
+)
+# Who arrives as a force, not as a visitor.
+FORCE_NOUNS = frozenset(
+    {
+        "troop",
+        "soldier",
+        "force",
+        "peacekeeper",
+        "contingent",
+        "battalion",
+        "brigade",
+        "regiment",
+        "division",
+        "unit",
+        "warship",
+        "tank",
+        "marine",
+        "paratrooper",
+        "deployment",
+        "reinforcement",
+        "convoy",
+        "army",
+    }
+)
+EXERCISE_NOUNS = frozenset(
+    {"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame", "war-game"}
+)
+# Nouns that measure an event or a good: "a wave of strikes", "tons of aid".
+MEASURES = frozenset(
+    {
+        "ton",
+        "tonne",
+        "kg",
+        "kilogram",
+        "worth",
+        "amount",
+        "shipment",
+        "consignment",
+        "package",
+        "batch",
+        "series",
+        "round",
+        "wave",
+        "spate",
+        "barrage",
+        "volley",
+        "day",
+        "week",
+        "month",
+        "hour",
+        "dollar",
+        "euro",
+        "million",
+        "billion",
+    }
+)
+UNPLACED_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
 
 
 @dataclass(frozen=True)
@@ -287,7 +351,7 @@ class EventExtractor:
                 consumed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr", "prep"))
                 consumed.update(g.i for c in token.children if c.dep_ == "prep" for g in c.children)
                 sources, targets = self._verb_arguments(token, verb_pattern, actors)
-                yield token, token, verb_pattern, sources, targets
+                yield token, token, self._joint(verb_pattern, sources, token), sources, targets
                 continue
             light = self._light_verb_object(token)
             if light is not None:
@@ -295,7 +359,8 @@ class EventExtractor:
                 consumed.add(noun.i)
                 sources, targets = self._verb_arguments(token, noun_pattern, actors)
                 noun_sources, noun_targets = self._noun_arguments(noun, noun_pattern, actors)
-                yield noun, token, noun_pattern, sources or noun_sources, noun_targets or targets
+                sources, targets = sources or noun_sources, noun_targets or targets
+                yield noun, token, self._joint(noun_pattern, sources, noun, token), sources, targets
                 continue
             if (
                 verb_pattern is None
@@ -303,6 +368,7 @@ class EventExtractor:
                 or self._figurative(token, verb_pattern, actors)
             ):
                 continue
+            verb_pattern = self._forces_moving(token, verb_pattern)
             sources, targets = self._verb_arguments(token, verb_pattern, actors)
             if (
                 verb_pattern.type in NEEDS_TARGET
@@ -322,7 +388,45 @@ class EventExtractor:
             sources, targets = self._noun_arguments(token, noun_trigger, actors)
             if noun_trigger.type in NEEDS_TARGET and not targets:
                 continue
-            yield token, token, noun_trigger, sources, targets
+            yield token, token, self._joint(noun_trigger, sources, token), sources, targets
+
+    def _forces_moving(self, verb: Token, pattern: Trigger) -> Trigger:
+        """Troops who "arrive" or "travel" somewhere are deployed, not visiting: peacekeepers
+        provide protection (AID, CAMEO 074), other forces are mobilized (MOBILIZE troops)."""
+        if pattern.type != "CONSULT" or pattern.mode != "visit":
+            return pattern
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        words = {t.lemma_.lower() for c in subjects for t in c.subtree}
+        if not words & FORCE_NOUNS:
+            return pattern
+        if any(w.startswith("peacekeep") for w in words):
+            return Trigger(lemma=pattern.lemma, type="AID", cameo="074", object_preps=("in", "to"))
+        return Trigger(
+            lemma=pattern.lemma,
+            type="MOBILIZE",
+            mode="troops",
+            cameo=self.ontology.cameo_for("MOBILIZE", "troops"),
+            object_preps=("in", "to", "into"),
+        )
+
+    def _joint(self, pattern: Trigger, sources: list[Argument], *heads: Token) -> Trigger:
+        """Exercises held by forces of two sides ("French and Egyptian warships launched war
+        games", "drills with Japan") are military cooperation, not a show of force (manual,
+        MOBILIZE: joint operations are COOPERATE, single-country exercises MOBILIZE)."""
+        if pattern.type != "MOBILIZE" or not EXERCISE_NOUNS.intersection(
+            (pattern.lemma, *pattern.objects)
+        ):
+            return pattern
+        partner = any(c.dep_ == "prep" and c.lower_ == "with" for h in heads for c in h.children)
+        if len(sources) < 2 and not (sources and partner):
+            return pattern
+        return Trigger(
+            lemma=pattern.lemma,
+            type="COOPERATE",
+            cameo="062",
+            reciprocal=True,
+            object_preps=("with",),
+        )
 
     def _reported_demand(
         self, verb: Token, actors: ResolvedActors
@@ -415,6 +519,14 @@ class EventExtractor:
                 pattern = self.lexicon.match_noun(child)
                 if pattern is not None:
                     return child, pattern
+                # "gave $5 million of aid", "launched a wave of strikes": a measure of the event
+                if child.ent_type_ in ("MONEY", "QUANTITY") or child.lemma_.lower() in MEASURES:
+                    for prep in child.children:
+                        if prep.dep_ == "prep" and prep.lower_ == "of":
+                            for noun in prep.children:
+                                pattern = self.lexicon.match_noun(noun)
+                                if noun.dep_ == "pobj" and pattern is not None:
+                                    return noun, pattern
         return None
 
     def _verb_arguments(
@@ -471,6 +583,7 @@ class EventExtractor:
             ]
         if not targets and not (pattern.reciprocal and len(sources) > 1):
             targets = self._location_state(verb, actors)
+        sources = self._speaker_pronoun(verb, actors) or sources
         if not sources:
             inherited = self._inherited_subject(verb, actors)
             if passive and not targets:
@@ -681,6 +794,34 @@ class EventExtractor:
             current = head
         return []
 
+    def _speaker_pronoun(self, verb: Token, actors: ResolvedActors) -> list[Argument]:
+        """`Kenya and Uganda said they would attack ...`: a pronoun subject of what speakers
+        say of themselves stands for the speakers (when nothing resolved the pronoun)."""
+        head = verb.head
+        if verb.dep_ != "ccomp" or head.lemma_.lower() not in SPEECH_VERB_LEMMAS | DEMANDING_SPEECH:
+            return []
+        pronouns = [c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ in SELF_PRONOUNS]
+        if not pronouns:
+            return []
+        speakers = [
+            a
+            for c in head.children
+            if c.dep_ in SUBJECTS
+            for a in self._actors_in(c, actors, look_inside=True)
+        ]
+        mention = actors.at(pronouns[0].i)
+        if mention is None or not mention.actor_id:
+            return speakers
+        # "Sudan and Chad said they ...": a plural pronoun stands for all the speakers, where
+        # coreference picked only one of them
+        if (
+            pronouns[0].lower_ in ("they", "we")
+            and len(speakers) > 1
+            and mention.actor_id in {a.actor_id for a in speakers}
+        ):
+            return speakers
+        return []
+
     def _governing_subject(self, noun: Token, actors: ResolvedActors) -> list[Argument]:
         """`Hezbollah was hit after confrontations with Israel`: the noun's source is the subject
         of the clause it depends on, when the noun is its object or adjunct."""
@@ -815,6 +956,10 @@ class EventExtractor:
             pairs = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
         elif sources and targets:
             pairs = [(s.actor_id, t.actor_id) for s in sources for t in targets]
+        elif sources and self._unnamed_recipient(trigger, anchor, pattern, actors):
+            # "police dispersed the demonstrators", "lifted the curfew": a recipient the
+            # dictionary cannot name is, in CAMEO practice, the actor's own country
+            pairs = [(s.actor_id, self._own_state(s.actor_id, actors)) for s in sources]
         elif sources:
             pairs = [(s.actor_id, None) for s in sources]
         else:
@@ -854,6 +999,49 @@ class EventExtractor:
                     )
                 )
         return events
+
+    def _unnamed_recipient(
+        self, trigger: Token, anchor: Token, pattern: Trigger, actors: ResolvedActors
+    ) -> bool:
+        """The event acts on someone or somewhere the parse shows but no actor names: an
+        object (`arrested opponents`, `lifted the curfew`), a place (`fired into the crowd`),
+        or, for a protest, the authorities it is aimed at."""
+        if pattern.type not in DOMESTIC_RECIPIENT_TYPES:
+            return False
+        if pattern.type == "PROTEST":
+            return True
+        for head in {trigger, anchor}:
+            for child in head.children:
+                objects = [child] if child.dep_ in ("dobj", "nsubjpass", "dative") else []
+                if child.dep_ == "prep" and child.lower_ in LOCATION_TARGET_PREPS:
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                for noun in objects:
+                    if (
+                        noun.pos_ in ("NOUN", "PROPN")
+                        and noun.ent_type_ not in UNPLACED_ENTITIES
+                        and actors.at(noun.i) is None
+                    ):
+                        return True
+        return False
+
+    def _own_state(self, actor_id: str, actors: ResolvedActors) -> str | None:
+        """The state an actor belongs to, if any (`EGY_COP` -> `EGY`)."""
+        entry = self.dictionary.get(actor_id) or actors.new_actors.get(actor_id)
+        if entry is None:
+            return None
+        if entry.kind == "state":
+            return None  # a state acting on an unnamed part of itself is not a dyad
+        for ancestor in self.dictionary.ancestors(actor_id):
+            if ancestor.kind == "state":
+                return ancestor.id
+        if entry.country:
+            state = self.dictionary.get(entry.country)
+            if state is not None and state.kind == "state":
+                return state.id
+            for candidate in self.dictionary.states():
+                if candidate.country == entry.country:
+                    return candidate.id
+        return None
 
     def _domestic(self, source: str | None, target: str | None) -> bool:
         """The target is the state the source belongs to (`KEN_GOV` acting on `KEN`)."""
@@ -943,12 +1131,15 @@ class EventExtractor:
 
 
 def _conjuncts(token: Token) -> list[Token]:
+    """The token and its coordinated phrases; `The US, Russia, and Switzerland` is often parsed
+    with `Russia` as an apposition that carries the rest of the list."""
     found = [token]
     stack = [token]
     while stack:
         current = stack.pop()
         for child in current.children:
-            if child.dep_ == "conj" and child not in found:
+            listed = child.dep_ == "appos" and any(g.dep_ == "conj" for g in child.children)
+            if (child.dep_ == "conj" or listed) and child not in found:
                 found.append(child)
                 stack.append(child)
     return found
