@@ -35,6 +35,31 @@ DEFAULT_OBJECT_PREPS = (
 )
 
 
+# Quantity heads whose "of" phrase names what an object really is.
+PARTITIVES = frozenset(
+    {
+        "some",
+        "many",
+        "most",
+        "all",
+        "part",
+        "rest",
+        "majority",
+        "number",
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "several",
+        "few",
+        "group",
+        "batch",
+    }
+)
+
+
 @dataclass(frozen=True)
 class Trigger:
     lemma: str
@@ -136,8 +161,17 @@ def _best(candidates: list[Trigger] | None, token: Token) -> Trigger | None:
     particles = {
         c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep") and c.i > token.i
     }
-    objects = {
-        c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")
+    direct = [c for c in token.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
+    objects = {c.lemma_.lower() for c in direct}
+    # "evacuated some of its personnel", "freed dozens of prisoners": the whole, not the part
+    objects |= {
+        g.lemma_.lower()
+        for c in direct
+        if c.lemma_.lower() in PARTITIVES
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
     }
     objects |= {
         g.lemma_.lower()
