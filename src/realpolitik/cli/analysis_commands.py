@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -304,8 +305,9 @@ def shifts(
     render_records(rows, Format.table, _out(), title=f"Shifts around {split_label}")
 
 
-def print_demo_analysis(session: Any, out_dir: Path) -> None:
-    """The end of `realpolitik demo`: blocs, top shifts, and the network and Iran PNGs."""
+def print_demo_analysis(session: Any, out_dir: Path, split: dt.date | None = None) -> None:
+    """The end of `realpolitik demo`: blocs, top shifts (around ``split``, default the median
+    event date), and the network and Iran PNGs."""
     from realpolitik.analysis import (
         draw_png,
         draw_timeline_png,
@@ -320,7 +322,8 @@ def print_demo_analysis(session: Any, out_dir: Path) -> None:
     graph = from_session(session, level="principal")
     _print_blocs(find_blocs(graph))
     inputs = session_inputs(session, level="principal")
-    moved = find_shifts(inputs.events, actor=inputs.actor, relations=inputs.relations, limit=10)
+    every = find_shifts(inputs.events, split, actor=inputs.actor, relations=inputs.relations)
+    moved = every[:10]
     render_records(
         [
             {
@@ -336,6 +339,13 @@ def print_demo_analysis(session: Any, out_dir: Path) -> None:
         out,
         title=f"Top shifts around {moved[0].split.isoformat() if moved else '?'}",
     )
+    for shift in every:
+        if shift.kind == "actor" and shift.actors == ("IRN",):
+            direction = "losing ground" if shift.change < 0 else "gaining ground"
+            out.print(
+                f"{shift.label}: {shift.before.score:+.2f} before, {shift.after.score:+.2f} after "
+                f"({shift.change:+.2f}, {direction}; {len(shift.events)} events)"
+            )
     out_dir.mkdir(parents=True, exist_ok=True)
     network_png = draw_png(graph, out_dir / "network.png")
     iran = session.actor_ids("Iran")

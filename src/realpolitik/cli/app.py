@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -583,6 +584,9 @@ def db_info(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
 
 # --- demo --------------------------------------------------------------------------------------
 
+# The sample corpus's shifts: the rebel offensive's first three days against what followed.
+DEMO_SPLIT = date(2024, 11, 30)
+
 
 @app.command(epilog="Example: realpolitik demo --db demo.duckdb")
 @friendly_errors
@@ -595,7 +599,11 @@ def demo(db: DbOption = None, model: ModelOption = None) -> None:
         _print_corpus_summary(session)
         from realpolitik.cli.analysis_commands import print_demo_analysis
 
-        print_demo_analysis(session, Path(session.config.db_path).resolve().parent / "demo-output")
+        print_demo_analysis(
+            session,
+            Path(session.config.db_path).resolve().parent / "demo-output",
+            split=DEMO_SPLIT,
+        )
 
 
 def _print_corpus_summary(session: realpolitik.Session) -> None:
