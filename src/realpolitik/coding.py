@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from realpolitik.actors.dictionary import ActorDictionary, ActorEntry, load_dictionary
 from realpolitik.actors.matcher import SPANS_KEY
 from realpolitik.actors.resolve import ActorResolver
+from realpolitik.batching import batched
 from realpolitik.config import Config
 from realpolitik.events.classifier import load_or_train
 from realpolitik.events.extract import EventExtractor
@@ -137,17 +138,6 @@ class ArticleCoder:
                 continue
             into[current] = entry
             pending.extend(ref for ref in (entry.parent, entry.affiliation) if ref)
-
-
-def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 class ParallelCoder:

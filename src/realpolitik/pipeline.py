@@ -8,12 +8,13 @@ library prints nothing.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal
 
+from realpolitik.batching import batched
 from realpolitik.config import Config
 from realpolitik.errors import InputError
 from realpolitik.ingest import Article, ReadOptions, read_articles, with_overrides
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from realpolitik.coding import ArticleCoder, ParallelCoder
 
 Outcome = Literal["new", "duplicate", "failed"]
-T = TypeVar("T")
 READ_AHEAD = 64  # articles checked against the store in one query
 WRITE_BATCH = 64  # articles written in one transaction
 
@@ -106,7 +106,7 @@ def ingest(
 
     def to_code() -> Iterator[Article]:
         """New articles; failures and duplicates are settled here as they are read."""
-        for chunk in _chunks(read_articles(paths, read_options(config), glob=glob), READ_AHEAD):
+        for chunk in batched(read_articles(paths, read_options(config), glob=glob), READ_AHEAD):
             articles = [
                 with_overrides(
                     item,
@@ -142,17 +142,6 @@ def ingest(
     writer.flush()
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    chunk: list[T] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 class _BatchedWrites:
