@@ -41,6 +41,12 @@ KINDS = frozenset(
 )
 _ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _GENERIC = re.compile(r"^(?P<country>[A-Z]{3})_(?P<role>[A-Z]{3})$")
+# `SRB_CVL_ALB`: a country's role phrase for one ethnic or religious community
+_COMMUNITY_GENERIC = re.compile(
+    r"^(?P<country>[A-Z]{3})_(?P<role>[A-Z]{3})_(?P<community>[A-Z]{3})$"
+)
+_CODE3 = re.compile(r"^[A-Z]{3}$")
+COMMUNITY_KINDS = frozenset({"ethnic", "religious"})
 _NO_COUNTRY_PREFIX = {"igo": "IGO", "alliance": "IGO", "ngo": "NGO", "business": "MNC"}
 _FIELDS = {
     "id",
@@ -61,6 +67,7 @@ _FIELDS = {
     "wikidata",
     "notes",
     "leader",
+    "community",
 }
 
 
@@ -72,6 +79,24 @@ class Role:
     name: str
     nouns: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Community:
+    """An ethnic or religious group with its CAMEO third-level code (`KUR`, `ALB`, `SHI`).
+
+    `forms` are the words that name it (`Kurd`, `Kurds`, `Kurdish`). `namesake` is the state
+    whose demonym the forms share (`ALB` for Albanians): such a form names the community only
+    when marked (`ethnic Albanians`) or placed in another state (`Albanians of southern
+    Serbia`, `Bosnian Serbs`). `homes` are its main countries of settlement, used when the
+    sentence names no country for it."""
+
+    code: str
+    name: str
+    kind: str
+    forms: tuple[str, ...] = ()
+    namesake: str | None = None
+    homes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,18 +123,21 @@ class ActorEntry:
     # Code prefix of an actor with no country, set from the body it sits in (a UN envoy is
     # `IGO`, a Red Cross delegate `NGO`); see `ActorDictionary.validate`.
     prefix: str | None = None
+    # CAMEO third-level code of the ethnic or religious community the actor belongs to
+    # (`KUR` for the PKK, `ALB` for ethnic Albanian civilians in Serbia); see `Community`.
+    community: str | None = None
 
     @property
     def code(self) -> str:
-        """CAMEO-style code: country + role (`SYRGOV`); without a country, `IGO` for IGOs and
-        alliances and those serving them, `NGO` for NGOs, `MNC` for businesses, otherwise `IMG`
-        (transnational groups)."""
+        """CAMEO-style code: country + role (`SYRGOV`), then the community's code when the actor
+        has one (`IRQCVLKUR`); without a country, `IGO` for IGOs and alliances and those serving
+        them, `NGO` for NGOs, `MNC` for businesses, otherwise `IMG` (transnational groups)."""
         if self.kind == "state":
             return self.country or self.id
         prefix = self.country or self.prefix or _NO_COUNTRY_PREFIX.get(self.kind, "IMG")
         if self.role == prefix:
-            return prefix  # "IGO" rather than "IGOIGO"
-        return prefix + (self.role or "")
+            return prefix + (self.community or "")  # "IGO" rather than "IGOIGO"
+        return prefix + (self.role or "") + (self.community or "")
 
     def valid_on(self, day: date | None) -> bool:
         if day is None:
@@ -152,6 +180,7 @@ class ActorDictionary:
 
     entries: dict[str, ActorEntry] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
+    communities: dict[str, Community] = field(default_factory=dict)
     files: tuple[str, ...] = ()
     _stand_in_index: tuple[int, dict[str, list[ActorEntry]]] | None = field(
         default=None, repr=False, compare=False
@@ -184,6 +213,11 @@ class ActorDictionary:
             raise ConfigError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
         if data is None:
             return
+        if isinstance(data, dict) and "communities" in data:
+            for item in data["communities"] or []:
+                community = _parse_community(item, path)
+                self.communities[community.code] = community
+            return
         if isinstance(data, dict) and "roles" in data:
             data = data["roles"]
         if _is_role_list(data):
@@ -205,6 +239,8 @@ class ActorDictionary:
             where = entry.origin
             if entry.role and self.roles and entry.role not in self.roles:
                 raise ConfigError(f"{where}: unknown role {entry.role!r} for {entry.id}")
+            if entry.community and entry.community not in self.communities:
+                raise ConfigError(f"{where}: unknown community {entry.community!r} for {entry.id}")
             for ref_name in ("parent", "affiliation", "default_for"):
                 ref = getattr(entry, ref_name)
                 if ref and self.get(ref) is None:
@@ -262,10 +298,26 @@ class ActorDictionary:
             raise KeyError(actor_id)
         return entry
 
-    def generic_id(self, country: str, role: str | None) -> str:
+    def generic_id(self, country: str, role: str | None, community: str | None = None) -> str:
+        if community and role:
+            return f"{country}_{role}_{community}"
         return f"{country}_{role}" if role else country
 
     def _generic(self, actor_id: str) -> ActorEntry | None:
+        match = _COMMUNITY_GENERIC.match(actor_id)
+        if match:
+            # "SRB_CVL_ALB": the generic agency "SRB_CVL" for one community
+            community = self.communities.get(match["community"])
+            base = self._generic(f"{match['country']}_{match['role']}")
+            if community is None or base is None:
+                return None
+            return replace(
+                base,
+                id=actor_id,
+                name=f"{base.name} ({community.name})",
+                parent=base.id,
+                community=community.code,
+            )
         match = _GENERIC.match(actor_id)
         if not match:
             return None
@@ -388,6 +440,33 @@ def _parse_role(item: Any, path: Path) -> Role:
     )
 
 
+def _parse_community(item: Any, path: Path) -> Community:
+    line = item.get("__line__", "?") if isinstance(item, dict) else "?"
+    where = f"{path} line {line}"
+    if not isinstance(item, dict) or not isinstance(item.get("code"), str):
+        raise ConfigError(f"{where}: a community needs a code")
+    code = item["code"].upper()
+    if not _CODE3.match(code):
+        raise ConfigError(f"{where}: community code must be three letters, got {code!r}")
+    kind = item.get("kind")
+    if kind not in COMMUNITY_KINDS:
+        raise ConfigError(f"{where}: community {code} kind must be ethnic or religious")
+    namesake = item.get("namesake")
+    if namesake is not None and (not isinstance(namesake, str) or not _CODE3.match(namesake)):
+        raise ConfigError(f"{where}: namesake of {code} must be an ISO 3166 alpha-3 code")
+    homes = _strings(item.get("homes"), where, "homes")
+    if not all(_CODE3.match(h) for h in homes):
+        raise ConfigError(f"{where}: homes of {code} must be ISO 3166 alpha-3 codes")
+    return Community(
+        code=code,
+        name=str(item.get("name") or code),
+        kind=kind,
+        forms=_strings(item.get("forms"), where, "forms"),
+        namesake=namesake,
+        homes=homes,
+    )
+
+
 def _parse_entry(item: Any, path: Path) -> ActorEntry:
     if not isinstance(item, dict):
         raise ConfigError(f"{path}: every entry must be a mapping, got {type(item).__name__}")
@@ -418,6 +497,9 @@ def _parse_entry(item: Any, path: Path) -> ActorEntry:
     if generic:
         country = country or generic["country"]
         role = role or generic["role"]
+    community = item.get("community")
+    if community is not None and (not isinstance(community, str) or not _CODE3.match(community)):
+        raise ConfigError(f"{where}: {actor_id} community must be a three-letter code")
     valid_from = _date(item.get("valid_from"), where, "valid_from")
     valid_to = _date(item.get("valid_to"), where, "valid_to")
     if valid_from and valid_to and valid_to < valid_from:
@@ -440,6 +522,7 @@ def _parse_entry(item: Any, path: Path) -> ActorEntry:
         default_for=_optional_id(item.get("default_for"), where, "default_for"),
         wikidata=item.get("wikidata"),
         origin=where,
+        community=community,
     )
 
 

@@ -18,7 +18,12 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from realpolitik.actors.dictionary import ActorDictionary, ActorEntry, inherited_prefix
+from realpolitik.actors.dictionary import (
+    ActorDictionary,
+    ActorEntry,
+    Community,
+    inherited_prefix,
+)
 from realpolitik.actors.matcher import SPANS_KEY, Candidate
 from realpolitik.actors.mentions import CONFIDENCE, Mention, ResolvedActors
 
@@ -149,6 +154,37 @@ FORMER_WORDS = frozenset(
     {"former", "ex", "ousted", "deposed", "toppled", "overthrown", "onetime", "erstwhile"}
 )
 GROUP_KINDS = frozenset({"group", "party"})
+# Ethnic and religious communities (`Community`): "ethnic Albanians", "Kurdish rebels"
+ETHNIC_MARKERS = frozenset({"ethnic", "ethnically"})
+# nouns for the people of a community as a whole: "the Hutu majority", "the Druze community"
+COMMUNITY_PEOPLE_NOUNS = frozenset(
+    {"community", "communities", "minority", "minorities", "majority", "population", "people"}
+)
+# a namesake demonym before these names the ethnic group: "the Hungarian minority in Romania"
+MINORITY_NOUNS = frozenset(
+    {"minority", "minorities", "community", "communities", "population", "populations"}
+)
+# a community has no government: its leaders, elders and politicians are elites (ELI)
+COMMUNITY_LEADER_NOUNS = frozenset(
+    {
+        "leader",
+        "leaders",
+        "chief",
+        "chiefs",
+        "elder",
+        "elders",
+        "politician",
+        "politicians",
+        "figures",
+        "notables",
+    }
+)
+# prepositions that place a phrase's people in a country: "Albanians [of] southern Serbia"
+PLACING_PREPOSITIONS = frozenset(
+    {"in", "of", "from", "inside", "within", "throughout", "across", "near"}
+)
+# prepositions that give where a sentence happens: "demonstrated [in] Serbia"; not "to", "from"
+SCENE_PREPOSITIONS = frozenset({"in", "inside", "within", "throughout", "across", "near"})
 GROUP_ROLES = frozenset({"REB", "INS", "OPP", "SEP", "PTY"})
 _SLUG = re.compile(r"[^A-Z0-9]+")
 
@@ -170,6 +206,10 @@ class ActorResolver:
                 self.role_by_noun.setdefault(noun.lower(), role.code)
             for title in role.titles:
                 self.role_by_title.setdefault(title.lower(), role.code)
+        self.community_by_form: dict[str, Community] = {}
+        for community in dictionary.communities.values():
+            for form in community.forms:
+                self.community_by_form.setdefault(form.lower(), community)
         self.persons_by_surname: dict[str, list[ActorEntry]] = {}
         for entry in dictionary.entries.values():
             if entry.is_person and " " in entry.name:
@@ -187,6 +227,7 @@ class ActorResolver:
             for c in span._.rp_candidates
             if c.alias_kind in ("alias", "name")
         }
+        self._communities(doc, spans, out, day)
         for span in spans:
             mention = self._dictionary_span(span, day, named_here, out)
             if mention is not None and not out.covers(mention.token_start, mention.token_end):
@@ -474,6 +515,8 @@ class ActorResolver:
                 root = first
         if root.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod"):
             head = root.head
+            if head.lower_ == "led" and head.dep_ == "amod" and head.head.i > head.i:
+                head = head.head  # "Vietnamese-led forces" are the leader's; "-backed" are not
             if head.i >= span.end and head.pos_ in ("NOUN", "PROPN", "ADJ"):
                 role = self._role_of(head, span.end)
                 if role is not None:
@@ -529,6 +572,169 @@ class ActorResolver:
         if stand_in is not None:
             return stand_in.id, "stand-in"
         return actor_id, method
+
+    # --- ethnic and religious communities: "ethnic Albanians in Serbia", "Kurdish rebels" --------
+
+    def _communities(
+        self, doc: Doc, spans: list[Span], out: ResolvedActors, day: date | None
+    ) -> None:
+        """Phrases naming an ethnic or religious community resolve to country + role + community
+        (`SRB_CVL_ALB`). The role comes from the noun the community word modifies (`Kurdish
+        [rebels]`), CVL when the word is itself the noun (`Iraqi [Kurds]`), ELI for its leaders.
+        The country comes, in order, from a state in the phrase (`Iraqi Kurds`), a place the
+        phrase is put in (`Albanians of southern Serbia`), the place the sentence happens in,
+        the community's home among the sentence's states, any state of the sentence, and the
+        community's only home. Runs before the dictionary spans, so `Iraqi` in `Iraqi Kurds`
+        becomes part of the community phrase."""
+        if not self.community_by_form:
+            return
+        states: dict[int, str] = {}
+        named: set[int] = set()
+        for span in spans:
+            chosen = self._choose(span._.rp_candidates, day)
+            if chosen is None:
+                continue
+            if chosen[0].kind == "state":
+                for index in range(span.start, span.end):
+                    states[index] = chosen[0].country or chosen[0].id
+            else:
+                named.update(range(span.start, span.end))
+        for token in doc:
+            community = self.community_by_form.get(token.lower_)
+            if community is None or token.i in named or not token.text[:1].isupper():
+                continue
+            if (
+                token.i > 1
+                and doc[token.i - 1].text == "-"
+                and doc[token.i - 2].lower_
+                in (
+                    "pro",
+                    "anti",
+                    "non",
+                )
+            ):
+                continue  # "pro-Kurdish party", "non-Muslims": a stance or its negation
+            phrase = self._community_phrase(token)
+            if phrase is None:
+                continue
+            head, role = phrase
+            if head.i in named:
+                continue  # "Kurdish Peshmerga": the named actor says who it is
+            # "ethnic Albanians", "the Albanian minority": the ethnicity, not the nationality
+            marked = (
+                token.i > 0 and doc[token.i - 1].lower_ in ETHNIC_MARKERS
+            ) or head.lower_ in MINORITY_NOUNS
+            own = community.namesake
+            inside = range(head.left_edge.i, head.i + 1)
+            country = next(
+                (
+                    states[i]
+                    for i in inside
+                    if i in states
+                    and i != token.i
+                    and states[i] != own
+                    and not _coordinated(doc[i], token)
+                ),
+                None,
+            )
+            if country is None and (own is None or marked or head.i == token.i):
+                # "Albanians of southern Serbia"; but "Russian soldiers in Ukraine" are Russian
+                country = self._placed(head, states, own)
+            if country is None and own is not None and not marked:
+                continue  # "Albanian guerrillas": the demonym of Albania, not the community
+            if country is None:
+                country = self._scene(token.sent, states, own, inside)
+            if country is None:
+                others = [
+                    states[t.i]
+                    for t in token.sent
+                    if t.i in states and t.i not in inside and states[t.i] != own
+                ]
+                at_home = [c for c in others if c in community.homes]
+                country = next(iter(at_home or others), None)
+            if country is None and len(community.homes) == 1:
+                country = community.homes[0]
+            if country is None:
+                continue
+            actor_id = self.dictionary.generic_id(country, role, community.code)
+            ethnic = token.i > 0 and doc[token.i - 1].lower_ in ETHNIC_MARKERS
+            start = min(_determiner_start(head), token.i - 1 if ethnic else token.i)
+            if self.dictionary.get(actor_id) is None or out.covers(start, head.i + 1):
+                continue
+            out.add(_mention(doc, start, head.i + 1, actor_id, "role", head.i))
+
+    def _community_phrase(self, token: Token) -> tuple[Token, str] | None:
+        """The noun a community word names people with, and their role: `Kurdish [rebels]`
+        (REB), `Yoruba [leaders]` (ELI), `the Hutu [majority]` (CVL), `Iraqi [Kurds]` (CVL)."""
+        if token.dep_ in MODIFIER_DEPS and token.head.i > token.i:
+            head = token.head
+            if head.pos_ not in ("NOUN", "PROPN"):
+                return None
+            role = self._role_of(head, token.i + 1)
+            if role in (None, "GOV") and head.lower_ in COMMUNITY_LEADER_NOUNS:
+                return head, "ELI"
+            if role is None and head.lower_ in COMMUNITY_PEOPLE_NOUNS:
+                return head, "CVL"
+            return (head, role) if role is not None else None
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod"):
+            return None
+        plural = token.tag_ in ("NNS", "NNPS")
+        marked = token.i > 0 and token.doc[token.i - 1].lower_ in ETHNIC_MARKERS
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        return (token, "CVL") if plural or marked or definite else None
+
+    def _placed(self, head: Token, states: dict[int, str], own: str | None) -> str | None:
+        """The country a phrase puts its people in: `Albanians [of southern Serbia]`,
+        `guerrillas [operating in Macedonia]`, `a missionary [from Calgary]`."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in PLACING_PREPOSITIONS:
+                preps = [child]
+            elif child.dep_ in ("acl", "relcl"):
+                preps = [
+                    c for c in child.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPOSITIONS
+                ]
+            else:
+                continue
+            for prep in preps:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        country = self._country_in(obj, states, own)
+                        if country is not None:
+                            return country
+        return None
+
+    def _scene(
+        self, sentence: Span, states: dict[int, str], own: str | None, inside: range
+    ) -> str | None:
+        """The country a sentence happens in: the first place after `in`, `near`, `across`."""
+        for token in sentence:
+            if (
+                token.dep_ == "pobj"
+                and token.head.lower_ in SCENE_PREPOSITIONS
+                and token.i not in inside
+            ):
+                country = self._country_in(token, states, own)
+                if country is not None:
+                    return country
+        return None
+
+    def _country_in(self, obj: Token, states: dict[int, str], own: str | None) -> str | None:
+        """The country of a place phrase: a state named in it (`the Syrian Golan Heights`,
+        `near Macedonia's border`), else the gazetteer's country for a proper name."""
+        for token in obj.subtree:
+            if token.i in states and states[token.i] != own:
+                return states[token.i]
+        if self.places is None or obj.pos_ != "PROPN":
+            return None
+        start = obj.i
+        while start > obj.left_edge.i and obj.doc[start - 1].dep_ == "compound":
+            start -= 1
+        for text in (obj.doc[start : obj.i + 1].text, obj.text):
+            place = self.places.lookup(text)
+            country = getattr(place, "country", None)
+            if isinstance(country, str) and country != own:
+                return country
+        return None
 
     # --- people known by surname: "President Bush", "Mr Netanyahu" ------------------------------
 
@@ -656,6 +862,14 @@ class ActorResolver:
             role = self._role_of(token)
             if role is None or _is_place_noun_use(token):
                 continue
+            fled = self._fled_state(token, out) if role == "REF" else None
+            if fled is not None:
+                # "refugees fleeing the war in Liberia" are Liberian refugees
+                generic = self.dictionary.generic_id(fled.country or fled.id, role)
+                out.add(
+                    _mention(doc, _determiner_start(token), token.i + 1, generic, "role", token.i)
+                )
+                continue
             for prep in token.children:
                 if prep.dep_ != "prep" or prep.lower_ not in LOCATED_PREPOSITIONS:
                     continue
@@ -672,6 +886,20 @@ class ActorResolver:
                     _mention(doc, _determiner_start(token), token.i + 1, actor_id, method, token.i)
                 )
                 break
+
+    def _fled_state(self, token: Token, out: ResolvedActors) -> ActorEntry | None:
+        """The state refugees flee: `refugees fleeing (the fighting in) Sudan`."""
+        for clause in token.children:
+            if clause.dep_ not in ("acl", "relcl") or clause.lemma_.lower() != "flee":
+                continue
+            for part in clause.subtree:
+                mention = out.at(part.i)
+                entry = (
+                    self.dictionary.get(mention.actor_id) if mention and mention.actor_id else None
+                )
+                if entry is not None and entry.kind == "state":
+                    return entry
+        return None
 
     # --- members: "a senior figure from the IRGC" ------------------------------------------------
 
@@ -857,6 +1085,11 @@ def _mention(
         token_end=end,
         head=head,
     )
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """`Hungarian and Romanian officials`: two conjuncts of one phrase."""
+    return (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a)
 
 
 def _is_subject(token: Token) -> bool:
