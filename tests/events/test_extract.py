@@ -130,8 +130,6 @@ def test_same_event_twice_in_an_article_is_merged(code) -> None:
 
 def test_evacuating_own_staff_is_a_withdrawal_and_civilians_aid(code) -> None:
     withdrawal = code("Turkey evacuated most of its diplomats from the capital on Sunday.")
-    assert [(e.type, e.mode) for e in _find(withdrawal, source="TUR")] == [
-        ("RETREAT", "withdraw")
-    ]
+    assert [(e.type, e.mode) for e in _find(withdrawal, source="TUR")] == [("RETREAT", "withdraw")]
     rescue = code("The Red Cross evacuated hundreds of wounded civilians from the town.")
     assert [e.type for e in rescue.events] == ["AID"]
