@@ -46,6 +46,10 @@ _COMMUNITY_GENERIC = re.compile(
     r"^(?P<country>[A-Z]{3})_(?P<role>[A-Z]{3})_(?P<community>[A-Z]{3})$"
 )
 _CODE3 = re.compile(r"^[A-Z]{3}$")
+# `ROLE_REB`: a role named with no country in reach ("gunmen opened fire"), coded `---REB` as
+# CAMEO codes an actor whose country is unknown
+_ROLE_ONLY = re.compile(r"^ROLE_(?P<role>[A-Z]{3})$")
+ROLE_ONLY_PREFIX = "---"
 COMMUNITY_KINDS = frozenset({"ethnic", "religious"})
 _NO_COUNTRY_PREFIX = {"igo": "IGO", "alliance": "IGO", "ngo": "NGO", "business": "MNC"}
 _FIELDS = {
@@ -286,7 +290,8 @@ class ActorDictionary:
     # --- look-ups --------------------------------------------------------------------------------
 
     def get(self, actor_id: str) -> ActorEntry | None:
-        """An entry by id; generic `<ISO3>_<ROLE>` agencies are made up on demand."""
+        """An entry by id; generic `<ISO3>_<ROLE>` agencies and role-only `ROLE_<ROLE>` actors
+        are made up on demand."""
         entry = self.entries.get(actor_id)
         if entry is not None:
             return entry
@@ -303,7 +308,25 @@ class ActorDictionary:
             return f"{country}_{role}_{community}"
         return f"{country}_{role}" if role else country
 
+    def role_only_id(self, role: str) -> str:
+        """The id of a role with no country (`ROLE_REB`, code `---REB`)."""
+        return f"ROLE_{role}"
+
     def _generic(self, actor_id: str) -> ActorEntry | None:
+        match = _ROLE_ONLY.match(actor_id)
+        if match:
+            # "ROLE_REB": rebels of no known country; country None, code `---REB`
+            role_only = self.roles.get(match["role"])
+            if role_only is None:
+                return None
+            return ActorEntry(
+                id=actor_id,
+                name=f"{role_only.name} (no country)",
+                kind="agency",
+                role=role_only.code,
+                origin="(role only)",
+                prefix=ROLE_ONLY_PREFIX,
+            )
         match = _COMMUNITY_GENERIC.match(actor_id)
         if match:
             # "SRB_CVL_ALB": the generic agency "SRB_CVL" for one community

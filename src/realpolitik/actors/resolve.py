@@ -185,6 +185,10 @@ PLACING_PREPOSITIONS = frozenset(
 )
 # prepositions that give where a sentence happens: "demonstrated [in] Serbia"; not "to", "from"
 SCENE_PREPOSITIONS = frozenset({"in", "inside", "within", "throughout", "across", "near"})
+# words that put a role phrase beyond any one state: "a regional peacekeeping force"
+BEYOND_STATE_WORDS = frozenset(
+    {"international", "multinational", "regional", "foreign", "western", "allied", "coalition"}
+)
 GROUP_ROLES = frozenset({"REB", "INS", "OPP", "SEP", "PTY"})
 _SLUG = re.compile(r"[^A-Z0-9]+")
 
@@ -238,6 +242,7 @@ class ActorResolver:
         self._members(doc, out)
         self._unresolved(doc, out)
         self._coreference(doc, out, day, named_here)
+        self._role_only(doc, out)
         return out
 
     # --- dictionary spans ------------------------------------------------------------------------
@@ -886,6 +891,35 @@ class ActorResolver:
                     _mention(doc, _determiner_start(token), token.i + 1, actor_id, method, token.i)
                 )
                 break
+
+    # --- roles with no country in reach: "gunmen opened fire", "the government said" -----------
+
+    def _role_only(self, doc: Doc, out: ResolvedActors) -> None:
+        """A role noun still unresolved after every other pass, with no country and no proper
+        name in reach, is the role alone: `ROLE_REB`, code `---REB`, as CAMEO codes an actor
+        whose country the text does not give (`gunmen opened fire`, `the cabinet thanked
+        Norway`). A phrase naming another actor (`Syrian-backed rebels`), an unknown name or a
+        place (`rebels in Darfur`) or other states (`a regional force`) is left alone."""
+        for token in doc:
+            if token.pos_ != "NOUN" or out.at(token.i) is not None:
+                continue
+            if token.dep_ in MODIFIER_DEPS or _is_place_noun_use(token):
+                continue  # "rebel-held", "government forces": the head noun carries the phrase
+            if _noun_key(token) not in self.role_by_noun:
+                continue  # "military equipment": a thing, whatever its modifier says
+            role = self._role_of(token)
+            if role is None:
+                continue
+            start = _determiner_start(token)
+            phrase = range(min(start, token.left_edge.i), token.right_edge.i + 1)
+            if any(out.at(i) is not None or doc[i].pos_ == "PROPN" for i in phrase):
+                continue  # another actor, a place or an unknown name may give its country
+            if any(doc[i].lower_ in BEYOND_STATE_WORDS for i in phrase):
+                continue  # "a regional peacekeeping force", "foreign troops": not of no state
+            actor_id = self.dictionary.role_only_id(role)
+            if self.dictionary.get(actor_id) is None:
+                continue
+            out.add(_mention(doc, start, token.i + 1, actor_id, "role", token.i))
 
     def _fled_state(self, token: Token, out: ResolvedActors) -> ActorEntry | None:
         """The state refugees flee: `refugees fleeing (the fighting in) Sudan`."""
