@@ -204,3 +204,13 @@ def test_graphml_and_gexf_round_trip(tmp_path: Path) -> None:
         assert float(graph["HEZ"]["IRN"]["weight"]) == pytest.approx(1.7)
         assert float(graph["HEZ"]["ISR"]["weight"]) == pytest.approx(-1.0)
     assert nx.read_graphml(graphml).nodes["HEZ"]["name"] == "Hezbollah"
+
+
+def test_roles_with_no_country_are_no_party_to_the_network() -> None:
+    from realpolitik.analysis import shifts
+
+    events = [ev("ROLE_REB", "ISR", "ASSAULT"), ev("ISR", "HEZ", "ASSAULT")]
+    net = build_network(events, [], actor)
+    assert {(e.source, e.target) for e in net.edges} == {("HEZ", "ISR")}
+    moved = shifts(events, dt.date(2024, 3, 1))
+    assert all("ROLE_REB" not in s.actors for s in moved)

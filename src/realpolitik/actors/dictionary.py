@@ -50,6 +50,14 @@ _CODE3 = re.compile(r"^[A-Z]{3}$")
 # CAMEO codes an actor whose country is unknown
 _ROLE_ONLY = re.compile(r"^ROLE_(?P<role>[A-Z]{3})$")
 ROLE_ONLY_PREFIX = "---"
+
+
+def is_role_only(actor_id: str | None) -> bool:
+    """Whether an id names a role with no country (`ROLE_REB`): every unplaced "gunmen" of
+    every article is that one id, so it is coded but is no party to networks or shifts."""
+    return bool(actor_id) and _ROLE_ONLY.match(actor_id or "") is not None
+
+
 COMMUNITY_KINDS = frozenset({"ethnic", "religious"})
 _NO_COUNTRY_PREFIX = {"igo": "IGO", "alliance": "IGO", "ngo": "NGO", "business": "MNC"}
 _FIELDS = {

@@ -26,6 +26,7 @@ from typing import Any
 
 import networkx as nx
 
+from realpolitik.actors.dictionary import is_role_only
 from realpolitik.analysis.weights import event_score, relation_weight
 from realpolitik.events.models import Evidence, Relation
 from realpolitik.store.store import EventTally, StoredEvent
@@ -414,7 +415,14 @@ def _node(actor_id: str, actor: ActorLookup | None, degree: int) -> Node:
 
 
 def _dyad(source: str | None, target: str | None) -> bool:
-    return bool(source) and bool(target) and source != target
+    """Two identifiable actors: a role with no country (`ROLE_REB`) stands for many."""
+    return (
+        bool(source)
+        and bool(target)
+        and source != target
+        and not is_role_only(source)
+        and not is_role_only(target)
+    )
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:

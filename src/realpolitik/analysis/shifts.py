@@ -36,6 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from realpolitik.actors.dictionary import is_role_only
 from realpolitik.analysis.network import ActorLookup
 from realpolitik.analysis.weights import event_score
 from realpolitik.events.models import Relation
@@ -244,7 +245,7 @@ def _scores(
         score = event_score(event, include_uncertain)
         if score is None:
             continue
-        source, target = event.source, event.target
+        source, target = (None if is_role_only(a) else a for a in (event.source, event.target))
         if target:
             received = at("actor", (target,))
             if score.sign > 0:
