@@ -262,3 +262,127 @@ def test_evidence_against_an_actor_is_an_accusation(sentence) -> None:
 def test_appeals_keep_their_cameo_root(coder) -> None:
     found = SentenceCoder(coder)("Mexico urged Cuba to free the detained journalists.", DAY)
     assert any(e.type == "REQUEST" and e.cameo and e.cameo.startswith("02") for e in found)
+
+
+def test_willingness_to_withdraw_is_an_agreement(sentence) -> None:
+    found = sentence("Peru said it is willing to withdraw its troops from Ecuador.")
+    assert "AGREE" in _types(found)
+    assert "CONCEDE" not in _types(found)
+
+
+def test_announced_withdrawal_stays_a_concession(sentence) -> None:
+    found = sentence("Chile announced that it will withdraw its troops from Bolivia.")
+    assert "CONCEDE" in _types(found)
+
+
+def test_prepared_to_coerce_is_a_threat(sentence) -> None:
+    found = sentence("Ghana is prepared to impose a curfew in Accra.")
+    assert "THREATEN" in _types(found)
+    assert "COERCE" not in _types(found)
+
+
+def test_act_announced_unless_the_other_complies_is_a_threat(sentence) -> None:
+    found = sentence(
+        "Kenya said it will boycott the summit in Uganda unless Uganda frees the detainees."
+    )
+    assert ("THREATEN", "KEN", "UGA") in found
+    assert "THREATEN" not in _types(sentence("Kenya said it will boycott the summit in Uganda."))
+
+
+def test_cooperation_that_must_be_given_is_demanded(sentence) -> None:
+    found = sentence("The minister said Mali must cooperate with the inquiry.")
+    assert "REQUEST" in _types(found)
+    assert "AGREE" in _types(sentence("Mali will cooperate with the inquiry."))
+
+
+def test_assurances_received_come_from_their_giver(sentence) -> None:
+    found = sentence("Jordan received assurances from Egypt that the crossing would stay open.")
+    assert ("AGREE", "EGY", "JOR") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India seeks to deepen its partnership with Japan.",
+        "Brazil sought closer ties with Argentina.",
+    ],
+)
+def test_seeking_closer_cooperation_is_an_agreement_not_a_request(sentence, text) -> None:
+    found = sentence(text)
+    assert "AGREE" in _types(found)
+    assert "REQUEST" not in _types(found)
+
+
+def test_seeking_help_from_someone_is_still_a_request(sentence) -> None:
+    assert ("REQUEST", "IRN", "RUS") in sentence("Iran sought help from Russia.")
+
+
+def test_unplaced_person_acting_on_part_of_a_state_is_coded_on_that_state(sentence) -> None:
+    found = sentence("President Jean Dupont pardoned Senegalese opposition leaders.")
+    assert {_country(s) for _, s, _ in found} == {"SEN"}
+    # a state as recipient gives no such hint: the critic may be foreign
+    assert ("ACCUSE", None, "CHN") in sentence("Senator John Smith criticized China.")
+
+
+def test_refusing_refugees_is_a_rejection(sentence) -> None:
+    assert "REJECT" in _types(
+        sentence("Jordan says it will not accept any more refugees from Syria.")
+    )
+    assert "AID" in _types(sentence("Turkey accepted thousands of refugees from Syria."))
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The United Nations reduced food supplies to refugee camps in Kenya.", "SANCTION"),
+        ("Israel reimposed blockades in Gaza.", "COERCE"),
+        ("Egypt ended mediation between Hamas and Israel.", "SANCTION"),
+    ],
+)
+def test_reducing_ending_and_reimposing(sentence, text, type_) -> None:
+    assert type_ in _types(sentence(text))
+
+
+def test_reducing_a_social_ill_is_no_event(sentence) -> None:
+    assert sentence("The plan aims to reduce poverty in Ghana.") == set()
+
+
+def test_complaint_targets_what_it_is_about_not_its_addressee(sentence) -> None:
+    found = sentence("Lebanon complained to the United Nations over Israeli air raids.")
+    assert {_country(t) for _, _, t in found} == {"ISR"}
+    assert ("ACCUSE", "LBN", "IGO") in sentence("Lebanon complained to the United Nations.")
+
+
+def test_goods_handed_over_are_aid(sentence) -> None:
+    found = sentence("Swiss doctors handed over medicine to Iranian hospitals.")
+    assert "AID" in _types(found)
+    assert "RETREAT" not in _types(found)
+
+
+def test_preventing_a_demonstration_is_repression(sentence) -> None:
+    found = sentence("Turkish police prevented a demonstration by students in Ankara.")
+    assert "COERCE" in _types(found)
+    assert "PROTEST" not in _types(found)
+
+
+def test_mistagged_verb_in_an_object_is_no_trigger(sentence) -> None:
+    found = sentence("Denmark accepted a formula for ending its fisheries dispute with Norway.")
+    assert "REJECT" not in _types(found)
+
+
+def test_troops_contributed_are_what_is_given_not_the_recipient(sentence) -> None:
+    found = sentence("Ghana contributed 500 soldiers to the UN mission in Mali.")
+    assert {(t, _country(s), _country(r)) for t, s, r in found} == {("AID", "GHA", "IGO")}
+    offered = sentence(
+        "France is ready to contribute 4,000 troops to a peacekeeping force in Liberia."
+    )
+    assert {(t, _country(r)) for t, _, r in offered} == {("AGREE", "LBR")}
+
+
+def test_contributing_to_an_abstraction_is_no_event(sentence) -> None:
+    assert sentence("Reforms will contribute to stability in Kenya.") == set()
+
+
+def test_weapons_returned_are_a_retreat(sentence) -> None:
+    found = sentence("The rebels returned weapons seized from Kenyan peacekeepers.")
+    assert "RETREAT" in _types(found)

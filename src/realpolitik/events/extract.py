@@ -338,9 +338,14 @@ class EventExtractor:
         trigger is the noun and the anchor the verb that carries tense and modality."""
         consumed: set[int] = set()
         for token in sentence:
-            if token.pos_ not in ("VERB", "AUX") or token.dep_ == "amod":
-                continue  # attributive participles ("U.S.-backed") are relations, not events
+            if token.pos_ not in ("VERB", "AUX") or token.dep_ in NOMINAL_LINKS:
+                # attributive participles ("U.S.-backed") are relations, not events; a "verb"
+                # the parser makes an object or subject ("ending its fisheries dispute") is a
+                # mistagged noun
+                continue
             verb_pattern = self.lexicon.match_verb(token)
+            if verb_pattern is not None and _intends(token):
+                continue  # "seeks to deepen ties": an intention to act, coded as that act
             if verb_pattern is None:
                 demand = self._reported_demand(token, actors)
                 if demand is not None:
@@ -548,6 +553,8 @@ class EventExtractor:
                     for a in self._actors_in(g, actors)
                 ]
             elif child.dep_ in ("dobj", "dative", "attr", "oprd"):
+                if _given_forces(child, pattern):
+                    continue  # "contributed troops to the force in Liberia": what is given
                 targets += self._actors_in(child, actors, look_inside=True)
         if passive and sources and not targets:
             # "... and have been granted asylum by Russia": the shared subject receives
@@ -741,16 +748,19 @@ class EventExtractor:
     def _prep_objects_of(
         self, verb: Token, preps: tuple[str, ...], actors: ResolvedActors
     ) -> list[Argument]:
-        for child in verb.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-                found = [
-                    a
-                    for g in child.children
-                    if g.dep_ == "pobj"
-                    for a in self._actors_in(g, actors, look_inside=True)
-                ]
-                if found:
-                    return found
+        # in the order the entry lists its prepositions: "complained to the UN about Israel"
+        # is a complaint about Israel
+        children = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in preps]
+        children.sort(key=lambda c: preps.index(c.lower_))
+        for child in children:
+            found = [
+                a
+                for g in child.children
+                if g.dep_ == "pobj"
+                for a in self._actors_in(g, actors, look_inside=True)
+            ]
+            if found:
+                return found
         return []
 
     def _inherited_subject(self, verb: Token, actors: ResolvedActors) -> list[Argument]:
@@ -949,6 +959,7 @@ class EventExtractor:
         )
         evidence = Evidence(article_id, sentence.text, sentence.start_char, sentence.end_char)
         pairs: list[tuple[str | None, str | None]]
+        unnamed_subject = False
         among_subjects = pattern.reciprocal and not targets and len(sources) > 1
         if among_subjects:
             # "Iran, Russia and Turkey met": each pair meets; the reverse comes below
@@ -962,6 +973,13 @@ class EventExtractor:
             pairs = [(s.actor_id, self._own_state(s.actor_id, actors)) for s in sources]
         elif sources:
             pairs = [(s.actor_id, None) for s in sources]
+        elif unnamed_subject := (
+            pattern.type not in FOREIGN_PRONE_TYPES and self._unnamed_subject(anchor, actors)
+        ):
+            # "President Dos Santos conceded to UNITA's demands", "Judge Rivera opened an
+            # inquiry into Chilean officials": an actor the dictionary cannot name, acting on
+            # a part of a state, is coded, in CAMEO practice, on that state
+            pairs = [(self._own_state(t.actor_id, actors), t.actor_id) for t in targets]
         else:
             pairs = [(None, t.actor_id) for t in targets]
         events = []
@@ -971,7 +989,11 @@ class EventExtractor:
             confidence = 0.75 if source and target else 0.55
             # "the Kenyan government lifted the curfew in Mombasa": a government acting on its
             # own state is a domestic event, coded on that state
-            if self._same_side(source, target) and not self._domestic(source, target):
+            if (
+                self._same_side(source, target)
+                and not self._domestic(source, target)
+                and not unnamed_subject
+            ):
                 continue
             directions = [(source, target)]
             if pattern.reciprocal and source and target and (among_subjects or mirror_objects):
@@ -1023,6 +1045,29 @@ class EventExtractor:
                     ):
                         return True
         return False
+
+    def _unnamed_subject(self, anchor: Token, actors: ResolvedActors) -> bool:
+        """The clause of the event has a subject (a person, a group, a pronoun) that no actor
+        names: `President Dos Santos conceded`, `the party said it will boycott`."""
+        current = anchor
+        for _ in range(3):
+            subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject.pos_ in ("NOUN", "PROPN", "PRON") and not any(
+                    self._named(token, actors) for token in subject.subtree
+                )
+            if current.dep_ not in ("xcomp", "conj") or current.head is current:
+                return False
+            current = current.head
+        return False
+
+    def _named(self, token: Token, actors: ResolvedActors) -> bool:
+        """The token is part of a mention of an actor the dictionary places."""
+        mention = actors.at(token.i)
+        if mention is None or not mention.actor_id:
+            return False
+        entry = actors.new_actors.get(mention.actor_id)
+        return entry is None or entry.kind != "unresolved"
 
     def _own_state(self, actor_id: str, actors: ResolvedActors) -> str | None:
         """The state an actor belongs to, if any (`EGY_COP` -> `EGY`)."""
@@ -1128,6 +1173,31 @@ class EventExtractor:
         if not counts:
             return None
         return max(counts.values(), key=lambda pair: pair[0])[1]
+
+
+def _given_forces(obj: Token, pattern: Trigger) -> bool:
+    """The object is the forces an AID entry gives (`contribute troops`), not its recipient."""
+    return obj.dep_ == "dobj" and pattern.type == "AID" and obj.lemma_.lower() in pattern.objects
+
+
+NOMINAL_LINKS = frozenset({"amod", "dobj", "pobj", "nsubj", "nsubjpass", "compound"})
+
+# Unnamed attackers and crowds are as often foreign to those they hit or protest against as not:
+# their state is not inferred from the recipient's.
+FOREIGN_PRONE_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "THREATEN"})
+
+# Verbs that, with an infinitive and no object of their own, state an intention to do what the
+# infinitive says: "seeks to deepen ties" is no request addressed to anyone (manual, REQUEST).
+INTENTION_VERBS = frozenset({"seek"})
+
+
+def _intends(verb: Token) -> bool:
+    if verb.lemma_.lower() not in INTENTION_VERBS:
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in children) and not any(
+        c.dep_ in ("dobj", "obj") for c in children
+    )
 
 
 def _conjuncts(token: Token) -> list[Token]:

@@ -47,7 +47,14 @@ REPORTED_WORDS = frozenset({"reportedly", "apparently", "supposedly"})
 HISTORICAL_WORDS = frozenset({"previously", "formerly", "historically", "once", "long", "earlier"})
 NEGATING_ADJECTIVES = frozenset({"hesitant", "reluctant", "unwilling", "unable", "loath", "loth"})
 # "is willing to withdraw", "ready to contribute": an intention, not an act.
-WILLING_ADJECTIVES = frozenset({"willing", "ready", "eager", "keen", "poised", "determined"})
+WILLING_ADJECTIVES = frozenset(
+    {"willing", "ready", "prepared", "eager", "keen", "poised", "determined"}
+)
+# Governors that make the act an offer or a commitment (the manual's AGREE: "agree to, offer,
+# promise, or otherwise indicate willingness or commitment"): "is willing to withdraw".
+OFFER_WORDS = WILLING_ADJECTIVES | frozenset({"offer", "promise", "pledge", "commit", "vow"})
+# Modals that put an act on someone as an obligation: "X must cooperate" demands it of X.
+OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
 FRAME_NOUNS = frozenset(
     {
         "uncertainty",
@@ -444,6 +451,7 @@ _COMPLEMENT_STATUS = {
         "pledge",
         "promise",
         "vow",
+        "swear",
         "seek",
         "aim",
         "prepare",
@@ -522,3 +530,43 @@ def _old_year(prep: Token, article_date: date | None) -> bool:
             if 1800 < year < reference:
                 return True
     return False
+
+
+def _clause_chain(trigger: Token, steps: int = 4) -> list[Token]:
+    """The trigger and the words that govern it clause by clause (`is willing to withdraw`:
+    withdraw, willing, is), stopping at a speech verb, whose clause is someone else's."""
+    chain = [trigger]
+    current = trigger
+    for _ in range(steps):
+        parent = current.head
+        if parent is current or current.dep_ not in ("xcomp", "acomp", "ccomp", "conj", "aux"):
+            break
+        if parent.lemma_.lower() in SPEECH_VERBS:
+            break
+        chain.append(parent)
+        current = parent
+    return chain
+
+
+def offered(trigger: Token) -> bool:
+    """Whether the act is offered or promised rather than announced (`willing to withdraw`,
+    `prepared to lift the ban`, `offered to release`)."""
+    return any(token.lemma_.lower() in OFFER_WORDS for token in _clause_chain(trigger)[1:])
+
+
+def obliged(trigger: Token) -> bool:
+    """Whether the act is put on its actor as an obligation (`must cooperate`)."""
+    return any(
+        child.dep_ == "aux" and child.lower_ in OBLIGATION_MODALS
+        for token in _clause_chain(trigger)
+        for child in token.children
+    )
+
+
+def ultimatum(trigger: Token) -> bool:
+    """Whether the act is announced to happen `unless` something else does: an ultimatum."""
+    return any(
+        child.dep_ == "advcl" and any(g.lower_ == "unless" for g in child.children)
+        for token in _clause_chain(trigger)
+        for child in token.children
+    )
