@@ -330,12 +330,9 @@ class Store:
             if value:
                 clauses.append(f"{column} = ?")
                 params.append(value.upper() if column == "e.type" else value.lower())
-        if query.since:
-            clauses.append("coalesce(e.date_end, e.date) >= ?")
-            params.append(query.since)
-        if query.until:
-            clauses.append("e.date <= ?")
-            params.append(query.until)
+        window, window_params = _window(query.since, query.until)
+        clauses += window
+        params += window_params
         if query.article_id:
             clauses.append("e.id IN (SELECT event_id FROM event_evidence WHERE article_id = ?)")
             params.append(query.article_id)
@@ -356,7 +353,7 @@ class Store:
         self, since: date | None = None, until: date | None = None
     ) -> list[tuple[str, date | None]]:
         """Each (actor, date) that is a side of an event in the window."""
-        where, params = _window(since, until)
+        where, params = _and_window(since, until)
         rows = self._db.execute(
             f"SELECT DISTINCT source_actor, date FROM events e WHERE source_actor IS NOT NULL"
             f"{where} UNION SELECT DISTINCT target_actor, date FROM events e "
@@ -377,7 +374,7 @@ class Store:
         onto a single actor are left out. The window is that of `events`: an event counts if
         ``[date, date_end]`` overlaps ``[since, until]``; undated events only without a window.
         """
-        where, params = _window(since, until)
+        where, params = _and_window(since, until)
         mapping = pd.DataFrame(
             [(actor, day, principal) for (actor, day), principal in (principals or {}).items()],
             columns=["actor", "day", "principal"],
@@ -656,17 +653,23 @@ def _short(message: str) -> str:
     return message.strip().splitlines()[0][:200] if message.strip() else "unknown error"
 
 
-def _window(since: date | None, until: date | None) -> tuple[str, list[Any]]:
-    """SQL (to append to a WHERE on ``events e``) for events overlapping the window."""
+def _window(since: date | None, until: date | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions on ``events e`` for the events overlapping the window, and their values."""
     clauses: list[str] = []
     params: list[Any] = []
     if since:
-        clauses.append(" AND coalesce(e.date_end, e.date) >= ?")
+        clauses.append("coalesce(e.date_end, e.date) >= ?")
         params.append(since)
     if until:
-        clauses.append(" AND e.date <= ?")
+        clauses.append("e.date <= ?")
         params.append(until)
-    return "".join(clauses), params
+    return clauses, params
+
+
+def _and_window(since: date | None, until: date | None) -> tuple[str, list[Any]]:
+    """`_window` as text to append to a WHERE clause."""
+    clauses, params = _window(since, until)
+    return "".join(f" AND {clause}" for clause in clauses), params
 
 
 def _article_filters(query: ArticleQuery) -> tuple[str, list[Any]]:
