@@ -395,7 +395,8 @@ class ActorResolver:
         )
         return ActorEntry(
             id=f"{entry.id}_{role}",
-            name=f"{entry.name} {role_name}",
+            # "United Nations (military)": an organisation's branch, not "United Nations military"
+            name=f"{entry.name} ({role_name})",
             kind=entry.kind,
             country=entry.country,
             role=role,
