@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Token
+
 from realpolitik.actors.dictionary import ActorEntry
 
 # How much each way of resolving is trusted; stored with every mention.
@@ -61,3 +63,37 @@ class ResolvedActors:
 
     def sorted(self) -> list[Mention]:
         return sorted(self.mentions, key=lambda m: (m.start, m.end))
+
+
+def span_mention(
+    doc: Doc,
+    start: int,
+    end: int,
+    actor_id: str | None,
+    method: str,
+    head: int,
+    label: str = "ACTOR",
+) -> Mention:
+    """A mention of tokens ``start:end`` of a document."""
+    span = doc[start:end]
+    return Mention(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        actor_id=actor_id,
+        label=label,
+        method=method,
+        confidence=CONFIDENCE.get(method, 0.5),
+        token_start=start,
+        token_end=end,
+        head=head,
+    )
+
+
+def phrase_start(token: Token) -> int:
+    """Where a noun's phrase begins: its determiner and modifiers (`the new government`)."""
+    start = token.i
+    for child in token.children:
+        if child.i < token.i and child.dep_ in ("det", "amod", "compound", "nummod", "advmod"):
+            start = min(start, child.left_edge.i)
+    return start

@@ -5,7 +5,8 @@ dictionary spans (choosing among candidates by the article date), country + role
 (`Syrian military troops`, `Iranian officials`, `Iran's forces`), capitals used as actors,
 membership phrases (`a senior figure from the IRGC`), people known only by apposition or title
 (`X, Chief of Staff of the Iranian Armed Forces`), unresolved NER entities, and within-article
-coreference (`it`, `its`, `they`, `the group`, `the regime`). It never writes to the store.
+coreference (`it`, `its`, `they`, `the group`, `the regime`; in `actors.coreference`). It never
+writes to the store.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from realpolitik.actors.coreference import (
+    GOVERNMENT_ANAPHORS,
+    GROUP_KINDS,
+    Coreference,
+)
 from realpolitik.actors.dictionary import (
     ActorDictionary,
     ActorEntry,
@@ -25,7 +31,7 @@ from realpolitik.actors.dictionary import (
     inherited_prefix,
 )
 from realpolitik.actors.matcher import SPANS_KEY, Candidate
-from realpolitik.actors.mentions import CONFIDENCE, Mention, ResolvedActors
+from realpolitik.actors.mentions import Mention, ResolvedActors, phrase_start, span_mention
 
 LOCATIVE_PREPOSITIONS = frozenset(
     {
@@ -123,37 +129,12 @@ GENERIC_PERSON_NOUNS = frozenset(
         "candidate",
     }
 )
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 UNRESOLVED_LABELS = frozenset({"PERSON", "ORG", "NORP"})
-GOVERNMENT_ANAPHORS = frozenset(
-    {"regime", "government", "administration", "authorities", "leadership"}
-)
-GROUP_ANAPHORS = frozenset(
-    {
-        "group",
-        "movement",
-        "organization",
-        "organisation",
-        "militia",
-        "faction",
-        "rebels",
-        "militants",
-        "insurgents",
-        "fighters",
-        "party",
-    }
-)
-STATE_ANAPHORS = frozenset({"country", "nation", "state", "republic"})
-ALLIANCE_ANAPHORS = frozenset({"alliance", "coalition", "bloc", "axis"})
-THING_PRONOUNS = frozenset({"it", "its", "itself"})
-PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
-PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her", "himself", "herself"})
 LOCATED_PREPOSITIONS = frozenset({"in", "of", "from", "throughout", "across"})
 PLACE_NOUNS = frozenset({"town", "towns", "village", "villages"})
 FORMER_WORDS = frozenset(
     {"former", "ex", "ousted", "deposed", "toppled", "overthrown", "onetime", "erstwhile"}
 )
-GROUP_KINDS = frozenset({"group", "party"})
 # Ethnic and religious communities (`Community`): "ethnic Albanians", "Kurdish rebels"
 ETHNIC_MARKERS = frozenset({"ethnic", "ethnically"})
 # nouns for the people of a community as a whole: "the Hutu majority", "the Druze community"
@@ -189,7 +170,6 @@ SCENE_PREPOSITIONS = frozenset({"in", "inside", "within", "throughout", "across"
 BEYOND_STATE_WORDS = frozenset(
     {"international", "multinational", "regional", "foreign", "western", "allied", "coalition"}
 )
-GROUP_ROLES = frozenset({"REB", "INS", "OPP", "SEP", "PTY"})
 _SLUG = re.compile(r"[^A-Z0-9]+")
 
 
@@ -214,6 +194,7 @@ class ActorResolver:
         for community in dictionary.communities.values():
             for form in community.forms:
                 self.community_by_form.setdefault(form.lower(), community)
+        self.coreference = Coreference(self)
         self.persons_by_surname: dict[str, list[ActorEntry]] = {}
         for entry in dictionary.entries.values():
             if entry.is_person and " " in entry.name:
@@ -241,7 +222,7 @@ class ActorResolver:
         self._located_roles(doc, out, day, named_here)
         self._members(doc, out)
         self._unresolved(doc, out)
-        self._coreference(doc, out, day, named_here)
+        self.coreference.resolve(doc, out, day, named_here)
         self._role_only(doc, out)
         return out
 
@@ -257,7 +238,7 @@ class ActorResolver:
             chosen = self._choose(named, day)
             if chosen is not None:
                 mentions.append(
-                    _mention(
+                    span_mention(
                         span.doc, span.start, span.end, chosen[0].id, "dictionary", span.root.i
                     )
                 )
@@ -288,17 +269,19 @@ class ActorResolver:
             role = self._role_of(root.head, span.end)
             if role is not None and root.head.lower_ not in GOVERNMENT_ANAPHORS:
                 generic = self.dictionary.generic_id(entry.country, role)
-                actor_id, method = self._stand_in(generic, day, named_here, "role")
+                actor_id, method = self.stand_in(generic, day, named_here, "role")
                 head = root.head
-                out.add(_mention(span.doc, span.start, span.end, entry.id, "dictionary", root.i))
+                out.add(
+                    span_mention(span.doc, span.start, span.end, entry.id, "dictionary", root.i)
+                )
                 start = span.end + 1 if span.doc[span.end].tag_ == "POS" else span.end
-                return _mention(span.doc, start, head.i + 1, actor_id, method, head.i)
+                return span_mention(span.doc, start, head.i + 1, actor_id, method, head.i)
         if entry.country is None and entry.kind in GROUP_KINDS:
             branch = self._national_branch(span, entry, out)
             if branch is not None:
                 # "Egypt's Muslim Brotherhood": the national branch of a transnational group
                 out.new_actors.setdefault(branch.id, branch)
-                return _mention(span.doc, span.start, span.end, branch.id, "dictionary", root.i)
+                return span_mention(span.doc, span.start, span.end, branch.id, "dictionary", root.i)
         if (
             entry.is_person
             and entry.affiliation
@@ -307,10 +290,10 @@ class ActorResolver:
         ):
             # "Assad's regime", "the Netanyahu government": the government the person leads
             head = root.head
-            actor_id, method = self._stand_in(entry.affiliation, day, named_here, "role")
-            return _mention(
+            actor_id, method = self.stand_in(entry.affiliation, day, named_here, "role")
+            return span_mention(
                 span.doc,
-                min(span.start, _determiner_start(head)),
+                min(span.start, phrase_start(head)),
                 head.i + 1,
                 actor_id,
                 method,
@@ -320,7 +303,7 @@ class ActorResolver:
             person = self._person_modified(span, entry, day)
             if person is not None:
                 # "U.N. Secretary-General Kofi Annan": the organisation names the person's post
-                return _mention(span.doc, span.start, span.end, person.id, "dictionary", root.i)
+                return span_mention(span.doc, span.start, span.end, person.id, "dictionary", root.i)
             role_head = self._role_head(span)
             if role_head is not None:
                 # "UN peacekeepers", "NATO officials": a branch of the organisation
@@ -328,21 +311,21 @@ class ActorResolver:
                 branch = self._branch(entry, role)
                 out.new_actors.setdefault(branch.id, branch)
                 end = max(span.end, role_token.i + 1)
-                return _mention(span.doc, span.start, end, branch.id, "role", role_token.i)
+                return span_mention(span.doc, span.start, end, branch.id, "role", role_token.i)
             titled = self._title_after(span)
             if titled is not None:
                 # "UN Secretary-General", "NATO spokesman": the organisation's own officials
                 token, role = titled
                 branch = self._branch(entry, "GOV" if role == "IGO" else role)
                 out.new_actors.setdefault(branch.id, branch)
-                return _mention(span.doc, span.start, token.i + 1, branch.id, "role", token.i)
+                return span_mention(span.doc, span.start, token.i + 1, branch.id, "role", token.i)
         if entry.is_person and self._former(span):
             # "former president X", "ousted leader X": CAMEO codes former office holders ELI
             former = self._as_former(entry)
             out.new_actors.setdefault(former.id, former)
-            return _mention(span.doc, span.start, span.end, former.id, "dictionary", root.i)
-        actor_id, method = self._stand_in(entry.id, day, named_here, "dictionary")
-        return _mention(span.doc, span.start, span.end, actor_id, method, span.root.i)
+            return span_mention(span.doc, span.start, span.end, former.id, "dictionary", root.i)
+        actor_id, method = self.stand_in(entry.id, day, named_here, "dictionary")
+        return span_mention(span.doc, span.start, span.end, actor_id, method, span.root.i)
 
     def _person_modified(
         self, span: Span, entry: ActorEntry, day: date | None
@@ -367,7 +350,7 @@ class ActorResolver:
             if child.dep_ != "poss" or child.i >= span.start:
                 continue
             mention = out.at(child.i)
-            state = self._entry(mention.actor_id, out) if mention and mention.actor_id else None
+            state = self.entry(mention.actor_id, out) if mention and mention.actor_id else None
             if state is None or state.kind != "state" or not state.country:
                 continue
             return ActorEntry(
@@ -443,26 +426,28 @@ class ActorResolver:
         if role_head is not None:
             role_token, role = role_head
             generic = self.dictionary.generic_id(state.country or state.id, role)
-            actor_id, method = self._stand_in(generic, day, named_here, "role")
+            actor_id, method = self.stand_in(generic, day, named_here, "role")
             between = span.doc[span.end : role_token.i]
             if root.dep_ == "conj" or any(t.dep_ in ("cc", "conj") for t in between):
                 # "Hungarian and Romanian officials": one mention per country, the last
                 # conjunct takes the noun
                 end = span.end if any(t.dep_ == "conj" for t in between) else role_token.i + 1
-                return _mention(span.doc, span.start, max(span.end, end), actor_id, method, root.i)
+                return span_mention(
+                    span.doc, span.start, max(span.end, end), actor_id, method, root.i
+                )
             start = min(
                 span.start, role_token.left_edge.i if role_token.i > span.end else span.start
             )
-            start = min(start, _determiner_start(role_token))
-            return _mention(
+            start = min(start, phrase_start(role_token))
+            return span_mention(
                 span.doc, start, max(span.end, role_token.i + 1), actor_id, method, role_token.i
             )
         titled = self._title_after(span)
         if titled is not None:
             token, role = titled
             generic = self.dictionary.generic_id(state.country or state.id, role)
-            actor_id, method = self._stand_in(generic, day, named_here, "role")
-            return _mention(span.doc, span.start, token.i + 1, actor_id, method, token.i)
+            actor_id, method = self.stand_in(generic, day, named_here, "role")
+            return span_mention(span.doc, span.start, token.i + 1, actor_id, method, token.i)
         if (
             candidate.alias_kind == "demonym"
             and root.tag_ in ("NNS", "NNPS")
@@ -471,15 +456,15 @@ class ActorResolver:
             # "Palestinians living in Gaza", "thousands of Iraqis": the people, not the state
             generic = self.dictionary.generic_id(state.country or state.id, "CVL")
             if self.dictionary.get(generic) is not None:
-                return _mention(span.doc, span.start, span.end, generic, "role", root.i)
+                return span_mention(span.doc, span.start, span.end, generic, "role", root.i)
         if candidate.alias_kind == "capital":
             if _is_place_use(root) or _is_dateline(span):
                 return None
             # CAMEO: a capital acting ("Moscow rejected the plan") is the government
             generic = self.dictionary.generic_id(state.country or state.id, "GOV")
-            actor_id, method = self._stand_in(generic, day, named_here, "capital")
-            return _mention(span.doc, span.start, span.end, actor_id, method, root.i)
-        return _mention(span.doc, span.start, span.end, state.id, "dictionary", root.i)
+            actor_id, method = self.stand_in(generic, day, named_here, "capital")
+            return span_mention(span.doc, span.start, span.end, actor_id, method, root.i)
+        return span_mention(span.doc, span.start, span.end, state.id, "dictionary", root.i)
 
     def _title_after(self, span: Span) -> tuple[Token, str] | None:
         """`British Defence Secretary Tom King`, `U.S. negotiator`: the office words that follow a
@@ -571,7 +556,7 @@ class ActorResolver:
                     return role
         return head_role
 
-    def _stand_in(
+    def stand_in(
         self, actor_id: str, day: date | None, named_here: set[str], method: str
     ) -> tuple[str, str]:
         stand_in = self.dictionary.stand_in(actor_id, day, named_here)
@@ -664,10 +649,10 @@ class ActorResolver:
                 continue
             actor_id = self.dictionary.generic_id(country, role, community.code)
             ethnic = token.i > 0 and doc[token.i - 1].lower_ in ETHNIC_MARKERS
-            start = min(_determiner_start(head), token.i - 1 if ethnic else token.i)
+            start = min(phrase_start(head), token.i - 1 if ethnic else token.i)
             if self.dictionary.get(actor_id) is None or out.covers(start, head.i + 1):
                 continue
-            out.add(_mention(doc, start, head.i + 1, actor_id, "role", head.i))
+            out.add(span_mention(doc, start, head.i + 1, actor_id, "role", head.i))
 
     def _community_phrase(self, token: Token) -> tuple[Token, str] | None:
         """The noun a community word names people with, and their role: `Kurdish [rebels]`
@@ -769,7 +754,7 @@ class ActorResolver:
                 person = self._as_former(person)
                 out.new_actors.setdefault(person.id, person)
             out.add(
-                _mention(doc, surname.i, surname.i + 1, person.id, "title", surname.i, "PERSON")
+                span_mention(doc, surname.i, surname.i + 1, person.id, "title", surname.i, "PERSON")
             )
 
     # --- people known by apposition or title -----------------------------------------------------
@@ -784,7 +769,7 @@ class ActorResolver:
             person = self._ad_hoc_person(ent, affiliation)
             out.new_actors.setdefault(person.id, person)
             out.add(
-                _mention(doc, ent.start, ent.end, person.id, method, ent.root.i, label="PERSON")
+                span_mention(doc, ent.start, ent.end, person.id, method, ent.root.i, label="PERSON")
             )
 
     def _affiliation(self, ent: Span, out: ResolvedActors) -> tuple[ActorEntry | None, str]:
@@ -796,7 +781,7 @@ class ActorResolver:
             for token in phrase.subtree:
                 mention = out.at(token.i)
                 if mention and mention.actor_id and token.i not in range(ent.start, ent.end):
-                    entry = self._entry(mention.actor_id, out)
+                    entry = self.entry(mention.actor_id, out)
                     if entry is not None and not entry.is_person:
                         return self._with_title_role(entry, phrase), "apposition"
         for prep in root.children:
@@ -805,7 +790,7 @@ class ActorResolver:
                 for obj in prep.children:
                     mention = out.at(obj.i)
                     entry = (
-                        self._entry(mention.actor_id, out) if mention and mention.actor_id else None
+                        self.entry(mention.actor_id, out) if mention and mention.actor_id else None
                     )
                     if obj.dep_ == "pobj" and entry is not None and entry.kind == "state":
                         government = self.dictionary.get(
@@ -818,7 +803,7 @@ class ActorResolver:
                 break
             mention = out.at(token.i)
             if mention and mention.actor_id:
-                entry = self._entry(mention.actor_id, out)
+                entry = self.entry(mention.actor_id, out)
                 if entry is not None and not entry.is_person:
                     title = ent.doc[token.i + 1 : ent.start]
                     return self._with_title_role(entry, title), "title"
@@ -854,7 +839,7 @@ class ActorResolver:
         )
         return self._as_former(person) if self._former(ent) else person
 
-    def _entry(self, actor_id: str, out: ResolvedActors) -> ActorEntry | None:
+    def entry(self, actor_id: str, out: ResolvedActors) -> ActorEntry | None:
         return self.dictionary.get(actor_id) or out.new_actors.get(actor_id)
 
     # --- roles placed by a state: "security forces in Guinea", "rebels of Ivory Coast" -----------
@@ -873,7 +858,7 @@ class ActorResolver:
                 # "refugees fleeing the war in Liberia" are Liberian refugees
                 generic = self.dictionary.generic_id(fled.country or fled.id, role)
                 out.add(
-                    _mention(doc, _determiner_start(token), token.i + 1, generic, "role", token.i)
+                    span_mention(doc, phrase_start(token), token.i + 1, generic, "role", token.i)
                 )
                 continue
             for prep in token.children:
@@ -887,9 +872,9 @@ class ActorResolver:
                 if entry is None or entry.kind != "state":
                     continue
                 generic = self.dictionary.generic_id(entry.country or entry.id, role)
-                actor_id, method = self._stand_in(generic, day, named_here, "role")
+                actor_id, method = self.stand_in(generic, day, named_here, "role")
                 out.add(
-                    _mention(doc, _determiner_start(token), token.i + 1, actor_id, method, token.i)
+                    span_mention(doc, phrase_start(token), token.i + 1, actor_id, method, token.i)
                 )
                 break
 
@@ -911,7 +896,7 @@ class ActorResolver:
             role = self._role_of(token)
             if role is None:
                 continue
-            start = _determiner_start(token)
+            start = phrase_start(token)
             phrase = range(min(start, token.left_edge.i), token.right_edge.i + 1)
             if any(out.at(i) is not None or doc[i].pos_ == "PROPN" for i in phrase):
                 continue  # another actor, a place or an unknown name may give its country
@@ -920,7 +905,7 @@ class ActorResolver:
             actor_id = self.dictionary.role_only_id(role)
             if self.dictionary.get(actor_id) is None:
                 continue
-            out.add(_mention(doc, start, token.i + 1, actor_id, "role", token.i))
+            out.add(span_mention(doc, start, token.i + 1, actor_id, "role", token.i))
 
     def _fled_state(self, token: Token, out: ResolvedActors) -> ActorEntry | None:
         """The state refugees flee: `refugees fleeing (the fighting in) Sudan`."""
@@ -951,15 +936,15 @@ class ActorResolver:
                 mention = out.at(objects[0].i) if objects else None
                 if mention is None or not mention.actor_id:
                     continue
-                entry = self._entry(mention.actor_id, out)
+                entry = self.entry(mention.actor_id, out)
                 if (
                     entry is None
                     or entry.is_person
                     or (entry.kind == "state" and prep.lower_ == "in")
                 ):
                     continue
-                start = _determiner_start(token)
-                out.add(_mention(doc, start, token.i + 1, mention.actor_id, "member", token.i))
+                start = phrase_start(token)
+                out.add(span_mention(doc, start, token.i + 1, mention.actor_id, "member", token.i))
                 break
 
     # --- entities the dictionary does not know ---------------------------------------------------
@@ -978,148 +963,10 @@ class ActorResolver:
                 actor_id, ActorEntry(id=actor_id, name=text, kind="unresolved", origin=ent.label_)
             )
             out.add(
-                _mention(
+                span_mention(
                     doc, ent.start, ent.end, actor_id, "unresolved", ent.root.i, label=ent.label_
                 )
             )
-
-    # --- coreference -----------------------------------------------------------------------------
-
-    def _coreference(
-        self, doc: Doc, out: ResolvedActors, day: date | None, named_here: set[str]
-    ) -> None:
-        resolved = sorted((m for m in out.mentions if m.resolved), key=lambda m: m.token_start)
-        for token in doc:
-            if out.at(token.i) is not None:
-                continue
-            word = token.lower_
-            anaphor = word in THING_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS
-            noun_phrase = (
-                word in GOVERNMENT_ANAPHORS | GROUP_ANAPHORS | STATE_ANAPHORS | ALLIANCE_ANAPHORS
-                and token.pos_ == "NOUN"
-                and any(
-                    c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
-                )
-                and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children)
-            )
-            if not (anaphor or noun_phrase):
-                continue
-            if word in ("it", "them") and token.dep_ not in ("nsubj", "nsubjpass"):
-                continue  # "attributing it to", "blamed it on": rarely an actor
-            target = self._antecedent(token, resolved, out)
-            if target is None:
-                continue
-            actor_id = target.actor_id or ""
-            if word in GOVERNMENT_ANAPHORS:
-                actor_id = self._government_of(actor_id, day, named_here, out)
-            start = _determiner_start(token) if noun_phrase else token.i
-            mention = _mention(doc, start, token.i + 1, actor_id, "coreference", token.i)
-            out.add(mention)
-            resolved.append(mention)
-            resolved.sort(key=lambda m: m.token_start)
-
-    def _antecedent(
-        self, token: Token, resolved: list[Mention], out: ResolvedActors
-    ) -> Mention | None:
-        sentence = token.sent
-        fits = [m for m in resolved if m.token_end <= token.i and self._compatible(token, m, out)]
-        cataphor = self._cataphor(token, resolved, out)
-        if cataphor is not None:
-            return cataphor
-        in_sentence = [m for m in fits if m.token_start >= sentence.start]
-        subjects = [m for m in in_sentence if _is_subject(token.doc[m.head])]
-        if subjects:
-            return subjects[-1]
-        previous = [m for m in fits if m.token_start < sentence.start]
-        if previous:
-            last_sentence_start = token.doc[previous[-1].head].sent.start
-            last = [m for m in previous if m.token_start >= last_sentence_start]
-            last_subjects = [m for m in last if _is_subject(token.doc[m.head])]
-            if last_subjects and last_sentence_start >= _sentence_before(token):
-                return last_subjects[0]
-        if in_sentence:
-            return in_sentence[-1]
-        if previous and token.doc[previous[-1].head].sent.start >= _sentence_before(token):
-            return previous[-1]
-        return None
-
-    def _cataphor(
-        self, token: Token, resolved: list[Mention], out: ResolvedActors
-    ) -> Mention | None:
-        """`Observing its proxies weaken, Iran ...`: a pronoun in a fronted clause."""
-        root = token.sent.root
-        if not any(
-            a.dep_ in ("advcl", "prep") and a.head == root and a.i < root.i for a in token.ancestors
-        ):
-            return None
-        for child in root.children:
-            if child.dep_ in SUBJECT_DEPS and child.i > token.i:
-                mention = out.at(child.i)
-                if mention and mention.resolved and self._compatible(token, mention, out):
-                    return mention
-        return None
-
-    def _compatible(self, token: Token, mention: Mention, out: ResolvedActors) -> bool:
-        if not mention.actor_id:
-            return False
-        entry = self._entry(mention.actor_id, out)
-        if entry is None:
-            return False
-        word = token.lower_
-        plural_mention = token.doc[mention.head].tag_ in ("NNS", "NNPS")
-        if word in PERSON_PRONOUNS:
-            return entry.is_person
-        if entry.is_person:
-            return False
-        if word in THING_PRONOUNS:
-            return not plural_mention
-        if word in PLURAL_PRONOUNS:
-            # "they" is most often a group or a plural; news also uses it for a country
-            return plural_mention or entry.kind in GROUP_KINDS or entry.kind == "state"
-        if word in GOVERNMENT_ANAPHORS:
-            return entry.role == "GOV" or entry.kind in ("government", "state")
-        if word in GROUP_ANAPHORS:
-            return entry.kind in GROUP_KINDS or (
-                entry.role in GROUP_ROLES and entry.kind != "state"
-            )
-        if word in STATE_ANAPHORS:
-            return entry.kind == "state"
-        if word in ALLIANCE_ANAPHORS:
-            return entry.kind in ("alliance", "igo")
-        return False
-
-    def _government_of(
-        self, actor_id: str, day: date | None, named_here: set[str], out: ResolvedActors
-    ) -> str:
-        entry = self._entry(actor_id, out)
-        if entry is not None and entry.kind == "state":
-            generic = self.dictionary.generic_id(entry.country or entry.id, "GOV")
-            return self._stand_in(generic, day, named_here, "coreference")[0]
-        return actor_id
-
-
-def _mention(
-    doc: Doc,
-    start: int,
-    end: int,
-    actor_id: str | None,
-    method: str,
-    head: int,
-    label: str = "ACTOR",
-) -> Mention:
-    span = doc[start:end]
-    return Mention(
-        start=span.start_char,
-        end=span.end_char,
-        text=span.text,
-        actor_id=actor_id,
-        label=label,
-        method=method,
-        confidence=CONFIDENCE.get(method, 0.5),
-        token_start=start,
-        token_end=end,
-        head=head,
-    )
 
 
 def _coordinated(a: Token, b: Token) -> bool:
@@ -1127,27 +974,8 @@ def _coordinated(a: Token, b: Token) -> bool:
     return (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a)
 
 
-def _is_subject(token: Token) -> bool:
-    """A subject, or an apposition, conjunct or possessor attached to one."""
-    for _ in range(3):
-        if token.dep_ in SUBJECT_DEPS:
-            return True
-        if token.dep_ not in ("appos", "conj", "poss", "compound") or token.head is token:
-            return False
-        token = token.head
-    return False
-
-
 def _noun_key(token: Token) -> str:
     return token.lower_
-
-
-def _determiner_start(token: Token) -> int:
-    start = token.i
-    for child in token.children:
-        if child.i < token.i and child.dep_ in ("det", "amod", "compound", "nummod", "advmod"):
-            start = min(start, child.left_edge.i)
-    return start
 
 
 def _is_place_use(token: Token) -> bool:
@@ -1173,13 +1001,6 @@ def _is_dateline(span: Span) -> bool:
 def _is_place_noun_use(token: Token) -> bool:
     """`in the Syrian town of X`: a settlement noun used as a place names no actor."""
     return token.lower_ in PLACE_NOUNS and _is_place_use(token)
-
-
-def _sentence_before(token: Token) -> int:
-    start = token.sent.start
-    if start == 0:
-        return 0
-    return token.doc[start - 1].sent.start
 
 
 def _slug(text: str) -> str:
