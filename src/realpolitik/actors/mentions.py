@@ -22,6 +22,10 @@ CONFIDENCE = {
 }
 
 
+# Dependencies that modify a noun inside its phrase: `[Kurdish] rebels`, `[army] officers`.
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
 @dataclass(frozen=True)
 class Mention:
     """A span of an article's text that names an actor (or an unresolved entity)."""
@@ -97,3 +101,8 @@ def phrase_start(token: Token) -> int:
         if child.i < token.i and child.dep_ in ("det", "amod", "compound", "nummod", "advmod"):
             start = min(start, child.left_edge.i)
     return start
+
+
+def coordinated(a: Token, b: Token) -> bool:
+    """`Hungarian and Romanian officials`: two conjuncts of one phrase."""
+    return (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a)

@@ -5,8 +5,8 @@ dictionary spans (choosing among candidates by the article date), country + role
 (`Syrian military troops`, `Iranian officials`, `Iran's forces`), capitals used as actors,
 membership phrases (`a senior figure from the IRGC`), people known only by apposition or title
 (`X, Chief of Staff of the Iranian Armed Forces`), unresolved NER entities, and within-article
-coreference (`it`, `its`, `they`, `the group`, `the regime`; in `actors.coreference`). It never
-writes to the store.
+coreference (`it`, `its`, `they`, `the group`, `the regime`; in `actors.coreference`). Ethnic and
+religious communities are `actors.communities`. It never writes to the store.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from realpolitik.actors.communities import Communities
 from realpolitik.actors.coreference import (
     GOVERNMENT_ANAPHORS,
     GROUP_KINDS,
@@ -27,11 +28,16 @@ from realpolitik.actors.coreference import (
 from realpolitik.actors.dictionary import (
     ActorDictionary,
     ActorEntry,
-    Community,
     inherited_prefix,
 )
 from realpolitik.actors.matcher import SPANS_KEY, Candidate
-from realpolitik.actors.mentions import Mention, ResolvedActors, phrase_start, span_mention
+from realpolitik.actors.mentions import (
+    MODIFIER_DEPS,
+    Mention,
+    ResolvedActors,
+    phrase_start,
+    span_mention,
+)
 
 LOCATIVE_PREPOSITIONS = frozenset(
     {
@@ -95,7 +101,6 @@ MEMBER_NOUNS = frozenset(
         "troops",
     }
 )
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Nouns for a person of some body: in "rebel leaders" or "army officers" the modifier names the role
 GENERIC_PERSON_NOUNS = frozenset(
     {
@@ -135,37 +140,6 @@ PLACE_NOUNS = frozenset({"town", "towns", "village", "villages"})
 FORMER_WORDS = frozenset(
     {"former", "ex", "ousted", "deposed", "toppled", "overthrown", "onetime", "erstwhile"}
 )
-# Ethnic and religious communities (`Community`): "ethnic Albanians", "Kurdish rebels"
-ETHNIC_MARKERS = frozenset({"ethnic", "ethnically"})
-# nouns for the people of a community as a whole: "the Hutu majority", "the Druze community"
-COMMUNITY_PEOPLE_NOUNS = frozenset(
-    {"community", "communities", "minority", "minorities", "majority", "population", "people"}
-)
-# a namesake demonym before these names the ethnic group: "the Hungarian minority in Romania"
-MINORITY_NOUNS = frozenset(
-    {"minority", "minorities", "community", "communities", "population", "populations"}
-)
-# a community has no government: its leaders, elders and politicians are elites (ELI)
-COMMUNITY_LEADER_NOUNS = frozenset(
-    {
-        "leader",
-        "leaders",
-        "chief",
-        "chiefs",
-        "elder",
-        "elders",
-        "politician",
-        "politicians",
-        "figures",
-        "notables",
-    }
-)
-# prepositions that place a phrase's people in a country: "Albanians [of] southern Serbia"
-PLACING_PREPOSITIONS = frozenset(
-    {"in", "of", "from", "inside", "within", "throughout", "across", "near"}
-)
-# prepositions that give where a sentence happens: "demonstrated [in] Serbia"; not "to", "from"
-SCENE_PREPOSITIONS = frozenset({"in", "inside", "within", "throughout", "across", "near"})
 # words that put a role phrase beyond any one state: "a regional peacekeeping force"
 BEYOND_STATE_WORDS = frozenset(
     {"international", "multinational", "regional", "foreign", "western", "allied", "coalition"}
@@ -190,10 +164,7 @@ class ActorResolver:
                 self.role_by_noun.setdefault(noun.lower(), role.code)
             for title in role.titles:
                 self.role_by_title.setdefault(title.lower(), role.code)
-        self.community_by_form: dict[str, Community] = {}
-        for community in dictionary.communities.values():
-            for form in community.forms:
-                self.community_by_form.setdefault(form.lower(), community)
+        self.communities = Communities(self)
         self.coreference = Coreference(self)
         self.persons_by_surname: dict[str, list[ActorEntry]] = {}
         for entry in dictionary.entries.values():
@@ -212,7 +183,7 @@ class ActorResolver:
             for c in span._.rp_candidates
             if c.alias_kind in ("alias", "name")
         }
-        self._communities(doc, spans, out, day)
+        self.communities.resolve(doc, spans, out, day)
         for span in spans:
             mention = self._dictionary_span(span, day, named_here, out)
             if mention is not None and not out.covers(mention.token_start, mention.token_end):
@@ -235,7 +206,7 @@ class ActorResolver:
         mentions: list[Mention] = []
         for span in spans:
             named = [c for c in span._.rp_candidates if c.alias_kind in ("alias", "name")]
-            chosen = self._choose(named, day)
+            chosen = self.choose(named, day)
             if chosen is not None:
                 mentions.append(
                     span_mention(
@@ -244,7 +215,7 @@ class ActorResolver:
                 )
         return mentions
 
-    def _choose(
+    def choose(
         self, candidates: Iterable[Candidate], day: date | None
     ) -> tuple[ActorEntry, Candidate] | None:
         options = [(self.dictionary.get(c.actor_id), c) for c in candidates]
@@ -257,7 +228,7 @@ class ActorResolver:
     def _dictionary_span(
         self, span: Span, day: date | None, named_here: set[str], out: ResolvedActors
     ) -> Mention | None:
-        chosen = self._choose(span._.rp_candidates, day)
+        chosen = self.choose(span._.rp_candidates, day)
         if chosen is None:
             return None
         entry, candidate = chosen
@@ -266,7 +237,7 @@ class ActorResolver:
         root = span.root
         if entry.is_person and entry.country and root.dep_ == "poss" and root.head.i >= span.end:
             # "Djindjic's opposition allies": the role in the person's country
-            role = self._role_of(root.head, span.end)
+            role = self.role_of(root.head, span.end)
             if role is not None and root.head.lower_ not in GOVERNMENT_ANAPHORS:
                 generic = self.dictionary.generic_id(entry.country, role)
                 actor_id, method = self.stand_in(generic, day, named_here, "role")
@@ -335,7 +306,7 @@ class ActorResolver:
             return None
         for other in span.doc.spans.get(SPANS_KEY, ()):
             if other.start >= span.end and other.start <= root.head.i < other.end:
-                chosen = self._choose(other._.rp_candidates, day)
+                chosen = self.choose(other._.rp_candidates, day)
                 if chosen is None or not chosen[0].is_person:
                     return None
                 person = chosen[0]
@@ -509,7 +480,7 @@ class ActorResolver:
             if head.lower_ == "led" and head.dep_ == "amod" and head.head.i > head.i:
                 head = head.head  # "Vietnamese-led forces" are the leader's; "-backed" are not
             if head.i >= span.end and head.pos_ in ("NOUN", "PROPN", "ADJ"):
-                role = self._role_of(head, span.end)
+                role = self.role_of(head, span.end)
                 if role is not None:
                     return head, role
         # "forces of Iran" is rare in news; a following role noun in the same phrase is not
@@ -523,7 +494,7 @@ class ActorResolver:
             return following, self.role_by_noun[_noun_key(following)]
         return None
 
-    def _role_of(self, head: Token, lower: int = 0) -> str | None:
+    def role_of(self, head: Token, lower: int = 0) -> str | None:
         """The role a noun phrase ending at `head` names, from the head and the modifiers right
         before it (never before token `lower`): a listed phrase (`armed groups`, `security
         chief`) first; then a modifier that names a role (`[rebel] leaders`, `[army] officers`,
@@ -563,169 +534,6 @@ class ActorResolver:
         if stand_in is not None:
             return stand_in.id, "stand-in"
         return actor_id, method
-
-    # --- ethnic and religious communities: "ethnic Albanians in Serbia", "Kurdish rebels" --------
-
-    def _communities(
-        self, doc: Doc, spans: list[Span], out: ResolvedActors, day: date | None
-    ) -> None:
-        """Phrases naming an ethnic or religious community resolve to country + role + community
-        (`SRB_CVL_ALB`). The role comes from the noun the community word modifies (`Kurdish
-        [rebels]`), CVL when the word is itself the noun (`Iraqi [Kurds]`), ELI for its leaders.
-        The country comes, in order, from a state in the phrase (`Iraqi Kurds`), a place the
-        phrase is put in (`Albanians of southern Serbia`), the place the sentence happens in,
-        the community's home among the sentence's states, any state of the sentence, and the
-        community's only home. Runs before the dictionary spans, so `Iraqi` in `Iraqi Kurds`
-        becomes part of the community phrase."""
-        if not self.community_by_form:
-            return
-        states: dict[int, str] = {}
-        named: set[int] = set()
-        for span in spans:
-            chosen = self._choose(span._.rp_candidates, day)
-            if chosen is None:
-                continue
-            if chosen[0].kind == "state":
-                for index in range(span.start, span.end):
-                    states[index] = chosen[0].country or chosen[0].id
-            else:
-                named.update(range(span.start, span.end))
-        for token in doc:
-            community = self.community_by_form.get(token.lower_)
-            if community is None or token.i in named or not token.text[:1].isupper():
-                continue
-            if (
-                token.i > 1
-                and doc[token.i - 1].text == "-"
-                and doc[token.i - 2].lower_
-                in (
-                    "pro",
-                    "anti",
-                    "non",
-                )
-            ):
-                continue  # "pro-Kurdish party", "non-Muslims": a stance or its negation
-            phrase = self._community_phrase(token)
-            if phrase is None:
-                continue
-            head, role = phrase
-            if head.i in named:
-                continue  # "Kurdish Peshmerga": the named actor says who it is
-            # "ethnic Albanians", "the Albanian minority": the ethnicity, not the nationality
-            marked = (
-                token.i > 0 and doc[token.i - 1].lower_ in ETHNIC_MARKERS
-            ) or head.lower_ in MINORITY_NOUNS
-            own = community.namesake
-            inside = range(head.left_edge.i, head.i + 1)
-            country = next(
-                (
-                    states[i]
-                    for i in inside
-                    if i in states
-                    and i != token.i
-                    and states[i] != own
-                    and not _coordinated(doc[i], token)
-                ),
-                None,
-            )
-            if country is None and (own is None or marked or head.i == token.i):
-                # "Albanians of southern Serbia"; but "Russian soldiers in Ukraine" are Russian
-                country = self._placed(head, states, own)
-            if country is None and own is not None and not marked:
-                continue  # "Albanian guerrillas": the demonym of Albania, not the community
-            if country is None:
-                country = self._scene(token.sent, states, own, inside)
-            if country is None:
-                others = [
-                    states[t.i]
-                    for t in token.sent
-                    if t.i in states and t.i not in inside and states[t.i] != own
-                ]
-                at_home = [c for c in others if c in community.homes]
-                country = next(iter(at_home or others), None)
-            if country is None and len(community.homes) == 1:
-                country = community.homes[0]
-            if country is None:
-                continue
-            actor_id = self.dictionary.generic_id(country, role, community.code)
-            ethnic = token.i > 0 and doc[token.i - 1].lower_ in ETHNIC_MARKERS
-            start = min(phrase_start(head), token.i - 1 if ethnic else token.i)
-            if self.dictionary.get(actor_id) is None or out.covers(start, head.i + 1):
-                continue
-            out.add(span_mention(doc, start, head.i + 1, actor_id, "role", head.i))
-
-    def _community_phrase(self, token: Token) -> tuple[Token, str] | None:
-        """The noun a community word names people with, and their role: `Kurdish [rebels]`
-        (REB), `Yoruba [leaders]` (ELI), `the Hutu [majority]` (CVL), `Iraqi [Kurds]` (CVL)."""
-        if token.dep_ in MODIFIER_DEPS and token.head.i > token.i:
-            head = token.head
-            if head.pos_ not in ("NOUN", "PROPN"):
-                return None
-            role = self._role_of(head, token.i + 1)
-            if role in (None, "GOV") and head.lower_ in COMMUNITY_LEADER_NOUNS:
-                return head, "ELI"
-            if role is None and head.lower_ in COMMUNITY_PEOPLE_NOUNS:
-                return head, "CVL"
-            return (head, role) if role is not None else None
-        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod"):
-            return None
-        plural = token.tag_ in ("NNS", "NNPS")
-        marked = token.i > 0 and token.doc[token.i - 1].lower_ in ETHNIC_MARKERS
-        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-        return (token, "CVL") if plural or marked or definite else None
-
-    def _placed(self, head: Token, states: dict[int, str], own: str | None) -> str | None:
-        """The country a phrase puts its people in: `Albanians [of southern Serbia]`,
-        `guerrillas [operating in Macedonia]`, `a missionary [from Calgary]`."""
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in PLACING_PREPOSITIONS:
-                preps = [child]
-            elif child.dep_ in ("acl", "relcl"):
-                preps = [
-                    c for c in child.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPOSITIONS
-                ]
-            else:
-                continue
-            for prep in preps:
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        country = self._country_in(obj, states, own)
-                        if country is not None:
-                            return country
-        return None
-
-    def _scene(
-        self, sentence: Span, states: dict[int, str], own: str | None, inside: range
-    ) -> str | None:
-        """The country a sentence happens in: the first place after `in`, `near`, `across`."""
-        for token in sentence:
-            if (
-                token.dep_ == "pobj"
-                and token.head.lower_ in SCENE_PREPOSITIONS
-                and token.i not in inside
-            ):
-                country = self._country_in(token, states, own)
-                if country is not None:
-                    return country
-        return None
-
-    def _country_in(self, obj: Token, states: dict[int, str], own: str | None) -> str | None:
-        """The country of a place phrase: a state named in it (`the Syrian Golan Heights`,
-        `near Macedonia's border`), else the gazetteer's country for a proper name."""
-        for token in obj.subtree:
-            if token.i in states and states[token.i] != own:
-                return states[token.i]
-        if self.places is None or obj.pos_ != "PROPN":
-            return None
-        start = obj.i
-        while start > obj.left_edge.i and obj.doc[start - 1].dep_ == "compound":
-            start -= 1
-        for text in (obj.doc[start : obj.i + 1].text, obj.text):
-            place = self.places.lookup(text)
-            country = getattr(place, "country", None)
-            if isinstance(country, str) and country != own:
-                return country
-        return None
 
     # --- people known by surname: "President Bush", "Mr Netanyahu" ------------------------------
 
@@ -850,7 +658,7 @@ class ActorResolver:
         for token in doc:
             if token.pos_ != "NOUN" or out.at(token.i) is not None:
                 continue
-            role = self._role_of(token)
+            role = self.role_of(token)
             if role is None or _is_place_noun_use(token):
                 continue
             fled = self._fled_state(token, out) if role == "REF" else None
@@ -893,7 +701,7 @@ class ActorResolver:
                 continue  # "rebel-held", "government forces": the head noun carries the phrase
             if _noun_key(token) not in self.role_by_noun:
                 continue  # "military equipment": a thing, whatever its modifier says
-            role = self._role_of(token)
+            role = self.role_of(token)
             if role is None:
                 continue
             start = phrase_start(token)
@@ -967,11 +775,6 @@ class ActorResolver:
                     doc, ent.start, ent.end, actor_id, "unresolved", ent.root.i, label=ent.label_
                 )
             )
-
-
-def _coordinated(a: Token, b: Token) -> bool:
-    """`Hungarian and Romanian officials`: two conjuncts of one phrase."""
-    return (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a)
 
 
 def _noun_key(token: Token) -> str:
