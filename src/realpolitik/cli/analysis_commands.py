@@ -290,6 +290,10 @@ def shifts(
     if fmt is not Format.table:
         render_records([s.to_dict() for s in found], fmt, _out())
         return
+    _print_shifts(found, "Shifts")
+
+
+def _print_shifts(found: Any, title: str) -> None:
     rows = [
         {
             "kind": s.kind,
@@ -302,7 +306,7 @@ def shifts(
         for s in found
     ]
     split_label = found[0].split.isoformat() if found else "?"
-    render_records(rows, Format.table, _out(), title=f"Shifts around {split_label}")
+    render_records(rows, Format.table, _out(), title=f"{title} around {split_label}")
 
 
 def print_demo_analysis(session: Any, out_dir: Path, split: dt.date | None = None) -> None:
@@ -323,22 +327,7 @@ def print_demo_analysis(session: Any, out_dir: Path, split: dt.date | None = Non
     _print_blocs(find_blocs(graph))
     inputs = session_inputs(session, level="principal")
     every = find_shifts(inputs.events, split, actor=inputs.actor, relations=inputs.relations)
-    moved = every[:10]
-    render_records(
-        [
-            {
-                "who": s.label,
-                "kind": s.kind,
-                "before": round(s.before.score, 2),
-                "after": round(s.after.score, 2),
-                "change": round(s.change, 2),
-            }
-            for s in moved
-        ],
-        Format.table,
-        out,
-        title=f"Top shifts around {moved[0].split.isoformat() if moved else '?'}",
-    )
+    _print_shifts(every[:10], "Top shifts")
     for shift in every:
         if shift.kind == "actor" and shift.actors == ("IRN",):
             direction = "losing ground" if shift.change < 0 else "gaining ground"
