@@ -38,6 +38,7 @@ from realpolitik.actors.mentions import (
     phrase_start,
     span_mention,
 )
+from realpolitik.actors.placing import LOCAL_ROLES, placed_country, scene_country
 
 LOCATIVE_PREPOSITIONS = frozenset(
     {
@@ -685,6 +686,30 @@ class ActorResolver:
                     span_mention(doc, phrase_start(token), token.i + 1, actor_id, method, token.i)
                 )
                 break
+            else:
+                # "police in Lagos", "demonstrators in Baghdad": people of the place named
+                country = (
+                    placed_country(token, out, self._state_of, self._country_of_place)
+                    if role in LOCAL_ROLES
+                    else None
+                )
+                if country is not None and self.dictionary.get(country) is not None:
+                    generic = self.dictionary.generic_id(country, role)
+                    actor_id, method = self.stand_in(generic, day, named_here, "role")
+                    out.add(
+                        span_mention(
+                            doc, phrase_start(token), token.i + 1, actor_id, method, token.i
+                        )
+                    )
+
+    def _state_of(self, actor_id: str) -> str | None:
+        entry = self.dictionary.get(actor_id)
+        return (entry.country or entry.id) if entry is not None and entry.kind == "state" else None
+
+    def _country_of_place(self, text: str) -> str | None:
+        place = self.places.lookup(text) if self.places is not None else None
+        country = getattr(place, "country", None)
+        return country if isinstance(country, str) else None
 
     # --- roles with no country in reach: "gunmen opened fire", "the government said" -----------
 
@@ -711,6 +736,13 @@ class ActorResolver:
             if any(doc[i].lower_ in BEYOND_STATE_WORDS for i in phrase):
                 continue  # "a regional peacekeeping force", "foreign troops": not of no state
             actor_id = self.dictionary.role_only_id(role)
+            if role in LOCAL_ROLES:
+                # "thousands of people marched in Cairo": the people of where it happens
+                country = scene_country(
+                    token.sent, out, self._state_of, self._country_of_place, phrase
+                )
+                if country is not None and self.dictionary.get(country) is not None:
+                    actor_id = self.dictionary.generic_id(country, role)
             if self.dictionary.get(actor_id) is None:
                 continue
             out.add(span_mention(doc, start, token.i + 1, actor_id, "role", token.i))

@@ -27,6 +27,8 @@ from realpolitik.events.status import event_status
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass",)
+# Verbs whose `in` phrase names the act their subject takes part in: "engaged in fighting".
+ENGAGING_VERBS = frozenset({"engage", "participate", "involve"})
 PLACE_PREPS = frozenset(
     {
         "in",
@@ -363,6 +365,16 @@ class EventExtractor:
                 noun, noun_pattern = light
                 consumed.add(noun.i)
                 sources, targets = self._verb_arguments(token, noun_pattern, actors)
+                if noun.dep_ == "pobj" and not sources:
+                    # "forces were engaged in fighting": an adjectival passive, whose subject
+                    # does what the noun says
+                    sources = [
+                        a
+                        for c in token.children
+                        if c.dep_ in PASSIVE_SUBJECTS
+                        for a in self._actors_in(c, actors, look_inside=True)
+                    ]
+                    targets = [t for t in targets if t not in sources]
                 noun_sources, noun_targets = self._noun_arguments(noun, noun_pattern, actors)
                 sources, targets = sources or noun_sources, noun_targets or targets
                 yield noun, token, self._joint(noun_pattern, sources, noun, token), sources, targets
@@ -517,6 +529,14 @@ class EventExtractor:
         return [(verb, verb, pattern, sources, targets)]
 
     def _light_verb_object(self, verb: Token) -> tuple[Token, Trigger] | None:
+        if verb.lemma_.lower() in ENGAGING_VERBS:
+            # "engaged in ethnic cleansing", "took part in talks": the act is the noun
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for noun in prep.children:
+                        pattern = self.lexicon.match_noun(noun) if noun.dep_ == "pobj" else None
+                        if pattern is not None:
+                            return noun, pattern
         if not self.lexicon.is_light_verb(verb):
             return None
         for child in verb.children:
@@ -555,6 +575,10 @@ class EventExtractor:
             elif child.dep_ in ("dobj", "dative", "attr", "oprd"):
                 if _given_forces(child, pattern):
                     continue  # "contributed troops to the force in Liberia": what is given
+                if pattern.type == "RETREAT" and self._prep_objects_of(
+                    verb, pattern.object_preps, actors
+                ):
+                    continue  # "withdrew its observers from Iraq": what is withdrawn
                 targets += self._actors_in(child, actors, look_inside=True)
         if passive and sources and not targets:
             # "... and have been granted asylum by Russia": the shared subject receives
@@ -599,6 +623,8 @@ class EventExtractor:
                 sources = inherited
             if passive and not sources and not targets:
                 pass
+        if passive and not sources:
+            sources = self._acting_in(verb, actors)
         if passive and pattern.type in ("MOBILIZE", "RETREAT", "AID") and not sources:
             # "troops were deployed to X": the force deployed acts; where it goes is the target
             sources = targets
@@ -610,6 +636,20 @@ class EventExtractor:
         return _unique(sources), _unique(
             [t for t in targets if t.actor_id not in {s.actor_id for s in sources}]
         )
+
+    def _acting_in(self, verb: Token, actors: ResolvedActors) -> list[Argument]:
+        """`were killed in an Israeli air strike`, `died in a Taliban attack`: a passive event
+        with no agent is done by whoever the event noun it happened in names as its actor."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                continue
+            for noun in prep.children:
+                pattern = self.lexicon.match_noun(noun) if noun.dep_ == "pobj" else None
+                if pattern is not None and pattern.type == "ASSAULT":
+                    sources, _ = self._noun_arguments(noun, pattern, actors)
+                    if sources:
+                        return sources
+        return []
 
     def _noun_arguments(
         self, noun: Token, pattern: Trigger, actors: ResolvedActors
@@ -681,7 +721,7 @@ class EventExtractor:
     def _verb_partner(self, noun: Token, actors: ResolvedActors) -> list[Argument]:
         current = noun
         for _ in range(4):
-            if current.dep_ not in ("pobj", "prep", "dobj") or current.head is current:
+            if current.dep_ not in ("pobj", "prep", "dobj") or current.head.i == current.i:
                 return []
             current = current.head
             if current.pos_ in ("VERB", "AUX"):
@@ -718,10 +758,20 @@ class EventExtractor:
                         continue
                     if entry is not None and entry.kind == "state":
                         return [Argument(entry.id, g)]
-                    state = self._state_of_place(g, actors)
+                    state = self._owning_state(g, actors) or self._state_of_place(g, actors)
                     if state is not None:
                         return [Argument(state, g)]
         return []
+
+    def _owning_state(self, place: Token, actors: ResolvedActors) -> str | None:
+        """`in Iraq's north`, `in East Timor's capital Dili`: the state the text itself says a
+        place belongs to, which outranks what the gazetteer guesses for the place's name."""
+        for token in place.subtree:
+            mention = actors.at(token.i) if token.dep_ == "poss" and token.i < place.i else None
+            entry = self.dictionary.get(mention.actor_id) if mention and mention.actor_id else None
+            if entry is not None and entry.kind == "state":
+                return entry.id
+        return None
 
     def _state_of_place(self, token: Token, actors: ResolvedActors) -> str | None:
         """`a protest in Beijing`: the state a named place lies in (not a mentioned actor)."""
@@ -769,10 +819,16 @@ class EventExtractor:
         current = verb
         for _ in range(6):
             head = current.head
-            if head is current or current.dep_ in ("ccomp", "parataxis"):
+            if head.i == current.i or current.dep_ in ("ccomp", "parataxis"):
                 return []
             if current.dep_ in ("acl", "relcl"):
-                return self._actors_in(head, actors, look_inside=True)
+                found = self._actors_in(head, actors, look_inside=True)
+                if found or current.dep_ != "acl" or head.dep_ != "dobj":
+                    return found
+                # "the PKK issued a statement demanding ...": whoever issued the statement
+                # demands; climb on to the clause the statement is the object of
+                current = head
+                continue
             if (
                 current.dep_ == "pcomp"
                 and head.lower_ in ("of", "for")
@@ -1056,7 +1112,7 @@ class EventExtractor:
                 return subject.pos_ in ("NOUN", "PROPN", "PRON") and not any(
                     self._named(token, actors) for token in subject.subtree
                 )
-            if current.dep_ not in ("xcomp", "conj") or current.head is current:
+            if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
                 return False
             current = current.head
         return False
