@@ -1,11 +1,13 @@
 """What selective parsing saves and what it loses.
 
 The coder parses only the sentences a cheap first pass finds able to hold an event
-(`realpolitik.nlp.selection`). This prints, for the public gold sets in ../shared/eval and for the
-sample corpus with its `gold.jsonl`: how many sentences and tokens went to the parser, and the
-gold events found with every sentence parsed versus with selection (true positives of event type
-and of dyad + type; for the sample corpus, matched gold events). The difference is the recall
-selection loses (target: zero, or at most one event per set).
+(`realpolitik.nlp.selection`), and runs the entity recogniser only on parsed sentences that hold
+a name the dictionary and gazetteer do not know (`realpolitik.nlp.entities`). This prints, for the
+public gold sets in ../shared/eval and for the sample corpus with its `gold.jsonl`: how many
+sentences and tokens went to the parser, what share of the parsed tokens went to the recogniser,
+and the gold events found with every sentence parsed and recognised versus selectively (true
+positives of event type and of dyad + type; for the sample corpus, matched gold events and gold
+places). The difference is the recall selection loses (target: zero, or at most one event per set).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from realpolitik.events.evaluation import load_petrarch_gold, load_plover_gold, 
 from realpolitik.events.relations import cue_words  # noqa: E402
 from realpolitik.events.sentence_coder import SentenceCoder  # noqa: E402
 from realpolitik.ingest import Article, read_articles  # noqa: E402
+from realpolitik.nlp.entities import SelectiveEntities  # noqa: E402
 from realpolitik.nlp.selection import SentenceSelector  # noqa: E402
 from realpolitik.samples import sample_paths  # noqa: E402
 
@@ -44,6 +47,7 @@ class Row:
     parsed_sentences: int
     tokens: int
     parsed_tokens: int
+    recognised: float  # share of parsed tokens that went through the entity recogniser
     measure: str
     full: int
     selective: int
@@ -53,7 +57,8 @@ class Row:
         return (
             f"| {self.name} | {self.parsed_sentences:,} of {self.sentences:,} "
             f"({self.parsed_sentences / max(1, self.sentences):.0%}) | "
-            f"{self.parsed_tokens / max(1, self.tokens):.0%} | {self.measure} | "
+            f"{self.parsed_tokens / max(1, self.tokens):.0%} | {self.recognised:.0%} | "
+            f"{self.measure} | "
             f"{self.full} | {self.selective} | {lost} |"
         )
 
@@ -71,7 +76,9 @@ def coverage(selector: SentenceSelector, texts: list[str]) -> tuple[int, int, in
     return sentences, parsed, tokens, parsed_tokens
 
 
-def eval_rows(coder: ArticleCoder, selector: SentenceSelector) -> list[Row]:
+def eval_rows(
+    coder: ArticleCoder, selector: SentenceSelector, entities: SelectiveEntities
+) -> list[Row]:
     rows: list[Row] = []
     for name, loader in SETS:
         path = SHARED_EVAL / name
@@ -80,35 +87,58 @@ def eval_rows(coder: ArticleCoder, selector: SentenceSelector) -> list[Row]:
             continue
         gold = loader(path)
         counts = coverage(selector, [s.text for s in gold])
-        coder.selector = None
-        full = score(gold, SentenceCoder(coder))
-        coder.selector = selector
+        full = score(gold, SentenceCoder(selective(coder, None, None)))
+        selective(coder, selector, entities)
         chosen = score(gold, SentenceCoder(coder))
         label = f"{name} ({sha256(path)[:12]})"
         for field in ("event_type", "dyad_type"):
             rows.append(
-                Row(label, *counts, f"{field} TP", full.fields[field].tp, chosen.fields[field].tp)
+                Row(
+                    label,
+                    *counts,
+                    entities.share_recognised(),
+                    f"{field} TP",
+                    full.fields[field].tp,
+                    chosen.fields[field].tp,
+                )
             )
     return rows
 
 
-def sample_rows(coder: ArticleCoder, selector: SentenceSelector) -> list[Row]:
+def selective(
+    coder: ArticleCoder, selector: SentenceSelector | None, entities: SelectiveEntities | None
+) -> ArticleCoder:
+    """The coder with selection (sentences and entities) on, or off when given None."""
+    coder.selector, coder.entities = selector, entities
+    if entities is not None:
+        entities.tokens_recognised = entities.tokens_ruled = 0
+    return coder
+
+
+def sample_rows(
+    coder: ArticleCoder, selector: SentenceSelector, entities: SelectiveEntities
+) -> list[Row]:
     texts = [a.text for a in read_articles(sample_paths()) if isinstance(a, Article)]
     counts = coverage(selector, texts)
-    found: list[tuple[int, int, int]] = []
-    for choice in (None, selector):
-        coder.selector = choice
+    found: list[tuple[int, int, int, int]] = []
+    for choice, recogniser in ((None, None), (selector, entities)):
         with realpolitik.open(":memory:") as session:
-            session._coder = coder
+            session._coder = selective(coder, choice, recogniser)
             session.ingest(sample_paths())
             relations = {(r.source, r.relation, r.target) for r in session.store.relations()}
             mentions = sum(a.mentions for a in session.store.actors())
-            found.append((score_samples(session).matched, len(relations), mentions))
+            scored = score_samples(session)
+            found.append((scored.matched, scored.place_agree, len(relations), mentions))
     name = "sample corpus gold.jsonl"
     return [
-        Row(name, *counts, measure, full, selective)
-        for measure, full, selective in zip(
-            ("gold events matched", "relations (distinct dyads)", "actor mentions"),
+        Row(name, *counts, entities.share_recognised(), measure, full, chosen)
+        for measure, full, chosen in zip(
+            (
+                "gold events matched",
+                "gold places agreed",
+                "relations (distinct dyads)",
+                "actor mentions",
+            ),
             found[0],
             found[1],
             strict=True,
@@ -122,15 +152,22 @@ def main() -> None:
     selector = coder.selector or SentenceSelector(
         coder.nlp, coder.extractor.lexicon, coder.dictionary, cue_words()
     )
-    rows = [*eval_rows(coder, selector), *sample_rows(coder, selector)]
+    entities = coder.entities or SelectiveEntities(
+        coder.nlp,
+        lambda text: (
+            coder.resolver.places is not None and coder.resolver.places.lookup(text) is not None
+        ),
+        known_words=coder.dictionary.title_words(),
+    )
+    rows = [*eval_rows(coder, selector, entities), *sample_rows(coder, selector, entities)]
     body = "\n".join(
         [
             f"Machine: {machine()}; model {coder.config.model}. "
             f"{time.perf_counter() - started:.0f} s.",
             "",
-            "| data | sentences parsed | tokens parsed | measure | every sentence parsed | "
-            "selective | lost |",
-            "|---|---|---|---|---:|---:|---:|",
+            "| data | sentences parsed | tokens parsed | of which recognised | measure | "
+            "every sentence parsed and recognised | selective | lost |",
+            "|---|---|---|---|---|---:|---:|---:|",
             *(row.cells() for row in rows),
         ]
     )

@@ -25,6 +25,7 @@ from realpolitik.events.ontology import Ontology
 from realpolitik.events.places import default_gazetteer
 from realpolitik.events.relations import RelationExtractor, cue_words
 from realpolitik.ingest import Article
+from realpolitik.nlp.entities import SelectiveEntities
 from realpolitik.nlp.pipeline import build_pipeline
 from realpolitik.nlp.selection import SentenceSelector
 from realpolitik.records import ArticleAnalysis
@@ -62,16 +63,39 @@ class ArticleCoder:
             if config.selective
             else None
         )
+        self.gazetteer = gazetteer
+        self.entities = (
+            self.selective_entities()
+            if config.selective and SelectiveEntities.applies_to(self.nlp)
+            else None
+        )
+
+    def selective_entities(self) -> SelectiveEntities:
+        """The entity step that runs the model's recogniser only where a name is unknown."""
+        return SelectiveEntities(
+            self.nlp,
+            lambda text: self.gazetteer.lookup(text) is not None,
+            known_words=self.dictionary.title_words(),
+        )
 
     def code(self, articles: Sequence[Article]) -> Iterator[tuple[Article, ArticleAnalysis | None]]:
         """Each article with its analysis, in input order; None for an article not in English
         (it passes through, so that the order stored never depends on how coding is split)."""
-        english = [a for a in articles if a.is_english]
-        docs = iter(
-            self.nlp.pipe((self.parse_input(a.text) for a in english), batch_size=BATCH_SIZE)
-        )
+        docs = self.parse(a.text for a in articles if a.is_english)
         for article in articles:
             yield article, self.analyse(article, next(docs)) if article.is_english else None
+
+    def parse(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """The texts parsed, in order: selectively when so configured (skipped sentences blanked,
+        the entity recogniser only where a name is unknown), else by the whole pipeline."""
+        inputs = (self.parse_input(text) for text in texts)
+        if self.entities is None:
+            return iter(self.nlp.pipe(inputs, batch_size=BATCH_SIZE))
+        docs = self.nlp.pipe(inputs, batch_size=BATCH_SIZE, disable=["ner"])
+        return self.entities.pipe(docs, batch_size=BATCH_SIZE)
+
+    def parse_one(self, text: str) -> Doc:
+        return next(self.parse([text]))
 
     def parse_input(self, text: str) -> str | Doc:
         """The text itself, or (parsing selectively) a Doc of it with the sentences that can hold
@@ -105,7 +129,7 @@ class ArticleCoder:
             yield from self.code(batch)
 
     def code_one(self, article: Article) -> ArticleAnalysis:
-        return self.analyse(article, self.nlp(self.parse_input(article.text)))
+        return self.analyse(article, self.parse_one(article.text))
 
     def analyse(self, article: Article, doc: Doc) -> ArticleAnalysis:
         resolved = self.resolver.resolve(doc, article.published)

@@ -370,6 +370,13 @@ class ActorDictionary:
     def states(self) -> Iterator[ActorEntry]:
         return (e for e in self.entries.values() if e.kind == "state")
 
+    def title_words(self) -> set[str]:
+        """The single words of role titles and nouns and of community names (`minister`,
+        `army`, `kurdish`): capitalised in a sentence, they are still nobody's name."""
+        phrases = [p for role in self.roles.values() for p in (*role.titles, *role.nouns)]
+        phrases += [form for community in self.communities.values() for form in community.forms]
+        return {word.lower() for phrase in phrases for word in phrase.split()}
+
     def children(self, actor_id: str) -> list[ActorEntry]:
         return [e for e in self.entries.values() if e.parent == actor_id]
 

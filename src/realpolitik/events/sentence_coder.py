@@ -61,7 +61,7 @@ class SentenceCoder:
     def __call__(self, text: str, day: date | None) -> Sequence[PredictedEvent]:
         article = make_article(text, published=day)
         coder = self.coder
-        doc = coder.nlp(coder.parse_input(article.text))
+        doc = coder.parse_one(article.text)
         resolved = coder.resolver.resolve(doc, article.published)
         events = merge_in_article(
             coder.extractor.extract_main(doc, resolved, article.id, article.published)
