@@ -82,7 +82,7 @@ class Session:
     def dictionary(self) -> ActorDictionary:
         from realpolitik.actors.dictionary import load_dictionary
 
-        return load_dictionary(self.config.all_actor_files())
+        return load_dictionary(self.config.all_actor_files(), self.config.cache_dir.expanduser())
 
     def actor_ids(self, name: str) -> tuple[str, ...]:
         """An actor and everything inside it: a state brings its agencies and units."""

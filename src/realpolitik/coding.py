@@ -47,7 +47,9 @@ class ArticleCoder:
         dictionary: ActorDictionary | None = None,
     ) -> None:
         self.config = config
-        self.dictionary = dictionary or load_dictionary(config.all_actor_files())
+        self.dictionary = dictionary or load_dictionary(
+            config.all_actor_files(), config.cache_dir.expanduser()
+        )
         self.nlp = nlp or build_pipeline(config)
         gazetteer = default_gazetteer(config.cache_dir.expanduser())
         self.resolver = ActorResolver(self.dictionary, gazetteer)

