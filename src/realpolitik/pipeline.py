@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 Outcome = Literal["new", "duplicate", "failed"]
 READ_AHEAD = 64  # articles checked against the store in one query
-WRITE_BATCH = 64  # articles written in one transaction
+WRITE_BATCH = 256  # articles written in one transaction (a statement per table costs ~5 ms)
+WRITE_INTERVAL = 2.0  # seconds after which a smaller batch is written anyway
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def ingest(
 
 class _BatchedWrites:
     """Collects coded articles and stores them a batch per transaction: when the batch is full
-    or a second has passed, so that progress stays live on slow inputs."""
+    or `WRITE_INTERVAL` has passed, so that progress stays live on slow inputs."""
 
     def __init__(
         self,
@@ -168,7 +169,7 @@ class _BatchedWrites:
         else:
             status = "coded" if analysis is not None else "pending"
         self.pending.append(ArticleWrite(article, status, analysis))
-        if len(self.pending) >= WRITE_BATCH or time.monotonic() - self.since > 1.0:
+        if len(self.pending) >= WRITE_BATCH or time.monotonic() - self.since > WRITE_INTERVAL:
             self.flush()
 
     def flush(self) -> None:

@@ -19,6 +19,7 @@ from realpolitik.actors.mentions import (
     phrase_start,
     span_mention,
 )
+from realpolitik.nlp.words import positions
 
 if TYPE_CHECKING:
     from realpolitik.actors.resolve import ActorResolver
@@ -65,6 +66,7 @@ class Communities:
         for community in resolver.dictionary.communities.values():
             for form in community.forms:
                 self.by_form.setdefault(form.lower(), community)
+        self.forms = frozenset(self.by_form)
 
     def resolve(self, doc: Doc, spans: list[Span], out: ResolvedActors, day: date | None) -> None:
         """Phrases naming an ethnic or religious community resolve to country + role + community
@@ -88,7 +90,8 @@ class Communities:
                     states[index] = chosen[0].country or chosen[0].id
             else:
                 named.update(range(span.start, span.end))
-        for token in doc:
+        for index in positions(doc, self.forms):
+            token = doc[index]
             community = self.by_form.get(token.lower_)
             if community is None or token.i in named or not token.text[:1].isupper():
                 continue

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from realpolitik.actors.mentions import Mention, ResolvedActors, phrase_start, span_mention
+from realpolitik.nlp.words import positions
 
 if TYPE_CHECKING:
     from realpolitik.actors.resolve import ActorResolver
@@ -44,6 +45,8 @@ ALLIANCE_ANAPHORS = frozenset({"alliance", "coalition", "bloc", "axis"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her", "himself", "herself"})
+PRONOUNS = THING_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS
+ANAPHOR_NOUNS = GOVERNMENT_ANAPHORS | GROUP_ANAPHORS | STATE_ANAPHORS | ALLIANCE_ANAPHORS
 GROUP_KINDS = frozenset({"group", "party"})
 GROUP_ROLES = frozenset({"REB", "INS", "OPP", "SEP", "PTY"})
 
@@ -59,13 +62,14 @@ class Coreference:
     ) -> None:
         """Add a mention for each pronoun or anaphoric noun phrase whose antecedent is found."""
         resolved = sorted((m for m in out.mentions if m.resolved), key=lambda m: m.token_start)
-        for token in doc:
-            if out.at(token.i) is not None:
+        for index in positions(doc, PRONOUNS | ANAPHOR_NOUNS):
+            if out.at(index) is not None:
                 continue
+            token = doc[index]
             word = token.lower_
-            anaphor = word in THING_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS
+            anaphor = word in PRONOUNS
             noun_phrase = (
-                word in GOVERNMENT_ANAPHORS | GROUP_ANAPHORS | STATE_ANAPHORS | ALLIANCE_ANAPHORS
+                word in ANAPHOR_NOUNS
                 and token.pos_ == "NOUN"
                 and any(
                     c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children

@@ -101,6 +101,19 @@ class ActorRuler:
             else:
                 self._folded.add(tuple(hash_string(w.lower()) for w in words), key)
 
+    def transfer(self, spans: list[Span], doc: Doc) -> Doc:
+        """Mark on `doc` the actor spans found in another tokenization of the same characters
+        (the first pass of selective parsing), instead of matching again."""
+        kept: list[Span] = []
+        for span in spans:
+            copy = doc.char_span(span.start_char, span.end_char, label=span.label, kb_id=span.kb_id)
+            if copy is not None:
+                copy._.rp_candidates = span._.rp_candidates
+                kept.append(copy)
+        doc.spans[SPANS_KEY] = kept
+        doc.set_ents(kept, default="unmodified")
+        return doc
+
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], list[Candidate]] = {}
         columns = doc.to_array([ORTH, LOWER]).tolist() if len(doc) else []

@@ -39,6 +39,7 @@ from realpolitik.actors.mentions import (
     span_mention,
 )
 from realpolitik.actors.placing import LOCAL_ROLES, placed_country, scene_country
+from realpolitik.nlp.words import positions
 
 LOCATIVE_PREPOSITIONS = frozenset(
     {
@@ -764,8 +765,9 @@ class ActorResolver:
     # --- members: "a senior figure from the IRGC" ------------------------------------------------
 
     def _members(self, doc: Doc, out: ResolvedActors) -> None:
-        for token in doc:
-            if token.lower_ not in MEMBER_NOUNS or out.at(token.i) is not None:
+        for index in positions(doc, MEMBER_NOUNS):
+            token = doc[index]
+            if out.at(token.i) is not None:
                 continue
             if token.dep_ == "appos" and out.at(token.head.i) is not None:
                 continue

@@ -17,6 +17,7 @@ from realpolitik.actors.dictionary import ActorDictionary
 from realpolitik.actors.mentions import ResolvedActors
 from realpolitik.events.models import Event, Evidence, Relation
 from realpolitik.events.status import event_status
+from realpolitik.nlp.words import positions
 
 BACKING_PARTICIPLES = {
     "backed": "backs",
@@ -49,6 +50,7 @@ ALLY_NOUNS = {
     "member": "member_of",
     "members": "member_of",
 }
+RELATION_WORDS = frozenset(BACKING_PARTICIPLES) | frozenset(ALLY_NOUNS)
 MEMBERSHIP_VERBS = frozenset(
     {"include", "comprise", "encompass", "involve", "contain", "unite", "bring"}
 )
@@ -87,10 +89,11 @@ class RelationExtractor:
         day: date | None,
     ) -> list[Relation]:
         found: list[Relation] = []
-        for token in doc:
-            found.extend(self._attributive(token, actors, article_id, day))
-            found.extend(self._appositive(token, actors, article_id, day))
-            found.extend(self._membership(token, actors, article_id, day))
+        for index in positions(doc, RELATION_WORDS):
+            found.extend(self._attributive(doc[index], actors, article_id, day))
+            found.extend(self._appositive(doc[index], actors, article_id, day))
+        for index in positions(doc, MEMBERSHIP_VERBS, lemma=True):
+            found.extend(self._membership(doc[index], actors, article_id, day))
         found.extend(self._from_events(events, day))
         return merge_relations(found)
 

@@ -142,4 +142,4 @@ def simhash(text: str) -> int:
 
 
 def hamming(a: int, b: int) -> int:
-    return bin((a ^ b) & ((1 << 64) - 1)).count("1")
+    return ((a ^ b) & 0xFFFF_FFFF_FFFF_FFFF).bit_count()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
@@ -66,6 +67,9 @@ class SentenceChoice:
     def skipped_spans(self) -> list[tuple[int, int]]:
         return [span for span, keep in zip(self.spans, self.parsed, strict=True) if not keep]
 
+    def parsed_spans(self) -> list[tuple[int, int]]:
+        return [span for span, keep in zip(self.spans, self.parsed, strict=True) if keep]
+
 
 class SentenceSelector:
     """Chooses the sentences worth parsing, from tokens and dictionary matches alone."""
@@ -79,13 +83,14 @@ class SentenceSelector:
     ) -> None:
         self._nlp = nlp
         self._splitter = Sentencizer()
-        self._actors = (
+        self.actors: Any = (
             nlp.get_pipe("realpolitik_actors") if "realpolitik_actors" in nlp.pipe_names else None
         )
         self._triggers = _requirements(lexicon)
         for cue in (*cues, *DEMAND_MODALS):  # relation words (`X-backed`, `ally`), demands
             self._triggers.setdefault(cue, []).append(())
         self._irregular = _irregular_forms(nlp)
+        self._forms_of: dict[str, tuple[str, ...]] = {}
         self._role_nouns = frozenset(
             noun.lower() for role in dictionary.roles.values() for noun in role.nouns
         )
@@ -93,7 +98,12 @@ class SentenceSelector:
     def first_pass(self, text: str) -> Doc:
         """Tokens, rule-based sentences and dictionary actors: no model runs."""
         doc = self._splitter(self._nlp.make_doc(text))
-        return self._actors(doc) if self._actors is not None else doc
+        return self.actors(doc) if self.actors is not None else doc
+
+    @property
+    def marks_actors(self) -> bool:
+        """Whether the first pass finds the dictionary actors (the parse then need not)."""
+        return self.actors is not None
 
     def choose(self, text: str) -> tuple[SentenceChoice, Doc]:
         doc = self.first_pass(text)
@@ -124,10 +134,15 @@ class SentenceSelector:
             for needs in self._triggers[lemma]
         )
 
-    def _lemmas(self, word: str) -> Iterable[str]:
-        yield word
-        yield from self._irregular.get(word, ())
-        yield from inflection_guesses(word)
+    def _lemmas(self, word: str) -> tuple[str, ...]:
+        """The word and the base forms it may be an inflection of (remembered per word)."""
+        forms = self._forms_of.get(word)
+        if forms is None:
+            if len(self._forms_of) > 200_000:
+                self._forms_of.clear()
+            forms = (word, *self._irregular.get(word, ()), *inflection_guesses(word))
+            self._forms_of[word] = forms
+        return forms
 
 
 def _requirements(lexicon: Lexicon) -> dict[str, list[tuple[frozenset[str], ...]]]:
