@@ -380,13 +380,17 @@ class _TokenTable:
         )
 
     def name_runs(self) -> Iterator[tuple[int, int]]:
+        """Maximal runs of proper nouns and capitalised words (`Homs` is often tagged as a
+        plural) outside the dictionary's spans."""
+        columns = zip(self.name, self.capitalised, self.taken, strict=True)
+        named = [(name or capital) and not taken for name, capital, taken in columns]
         i = 0
         while i < self.length:
-            if not self.name[i] or self.taken[i]:
+            if not named[i]:
                 i += 1
                 continue
             end = i
-            while end < self.length and self.name[end] and not self.taken[end]:
+            while end < self.length and named[end]:
                 end += 1
             yield i, end
             i = end
