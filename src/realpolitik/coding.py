@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from spacy.attrs import IDX, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -119,12 +120,12 @@ class ArticleCoder:
         skipped = iter(choice.skipped_spans())
         start, end = next(skipped)
         was_blank = False
-        for token in doc:
-            while token.idx >= end:
+        for i, (offset, space) in enumerate(doc.to_array([IDX, IS_SPACE]).tolist()):
+            while offset >= end:
                 start, end = next(skipped, (len(text) + 1, len(text) + 1))
-            blank = token.idx >= start and token.is_space
+            blank = offset >= start and bool(space)
             if blank != was_blank:
-                token.is_sent_start = True  # a blanked stretch is a sentence of its own
+                doc[i].is_sent_start = True  # a blanked stretch is a sentence of its own
             was_blank = blank
         return doc
 

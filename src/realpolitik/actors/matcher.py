@@ -116,9 +116,9 @@ class ActorRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], list[Candidate]] = {}
-        columns = doc.to_array([ORTH, LOWER]).tolist() if len(doc) else []
-        for index, column in ((self._exact, 0), (self._folded, 1)):
-            for key, start, end in index.matches([row[column] for row in columns]):
+        for index, attr in ((self._exact, ORTH), (self._folded, LOWER)):
+            hashes = doc.to_array(attr).tolist() if len(doc) else []
+            for key, start, end in index.matches(hashes):
                 bucket = found.setdefault((start, end), [])
                 for candidate in self._candidates.get(key, ()):
                     if candidate not in bucket:
