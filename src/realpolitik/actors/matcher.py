@@ -151,8 +151,11 @@ class _PhraseIndex:
     def matches(self, hashes: list[int]) -> Iterable[tuple[str, int, int]]:
         lengths = self._lengths
         phrases = self._phrases
+        size = len(hashes)
         for start, first in enumerate(hashes):
             for length in lengths.get(first, ()):
+                if start + length > size:
+                    continue  # a cut-off slice could equal a shorter phrase
                 key = phrases.get(tuple(hashes[start : start + length]))
                 if key is not None:
                     yield key, start, start + length
