@@ -42,3 +42,14 @@ def test_unknown_names_and_other_states_leave_the_role_unresolved(resolve_text) 
 def test_things_named_by_a_role_modifier_are_not_actors(resolve_text) -> None:
     found = resolve_text("Canada gave military equipment to Ukraine on Thursday.")
     assert "military equipment" not in found
+
+
+def test_coordinated_role_noun_shares_the_first_nouns_country(resolve_text) -> None:
+    found = resolve_text("Egyptian police and soldiers raided the farm overnight.")
+    assert found["soldiers"][0] == "EGY_MIL"
+
+
+def test_coordinated_role_noun_with_its_own_modifier_keeps_it(resolve_text) -> None:
+    found = resolve_text("Egyptian police and foreign soldiers raided the farm overnight.")
+    soldiers = {actor for text, (actor, _) in found.items() if text.endswith("soldiers")}
+    assert "EGY_MIL" not in soldiers

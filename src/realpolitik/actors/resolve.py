@@ -737,7 +737,11 @@ class ActorResolver:
             if any(doc[i].lower_ in BEYOND_STATE_WORDS for i in phrase):
                 continue  # "a regional peacekeeping force", "foreign troops": not of no state
             actor_id = self.dictionary.role_only_id(role)
-            if role in LOCAL_ROLES:
+            shared = self._conjunct_country(token, out)
+            if shared is not None and self.dictionary.get(shared) is not None:
+                # "Turkish helicopters and tanks": the second noun shares the first's country
+                actor_id = self.dictionary.generic_id(shared, role)
+            elif role in LOCAL_ROLES:
                 # "thousands of people marched in Cairo": the people of where it happens
                 country = scene_country(
                     token.sent, out, self._state_of, self._country_of_place, phrase
@@ -747,6 +751,17 @@ class ActorResolver:
             if self.dictionary.get(actor_id) is None:
                 continue
             out.add(span_mention(doc, start, token.i + 1, actor_id, "role", token.i))
+
+    def _conjunct_country(self, token: Token, out: ResolvedActors) -> str | None:
+        """The country of the noun a bare role noun is coordinated with: in `Israeli police and
+        soldiers` the modifier scopes over both nouns, as readers take it."""
+        if token.dep_ != "conj" or any(c.dep_ in MODIFIER_DEPS for c in token.children):
+            return None
+        mention = out.at(token.head.i)
+        entry = self.entry(mention.actor_id, out) if mention and mention.actor_id else None
+        if entry is None or entry.is_person or entry.kind == "unresolved":
+            return None
+        return entry.country
 
     def _fled_state(self, token: Token, out: ResolvedActors) -> ActorEntry | None:
         """The state refugees flee: `refugees fleeing (the fighting in) Sudan`."""

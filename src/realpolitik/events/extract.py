@@ -17,12 +17,16 @@ from spacy.tokens import Doc, Span, Token
 
 from realpolitik.actors.dictionary import ActorDictionary
 from realpolitik.actors.mentions import ResolvedActors
+from realpolitik.actors.placing import scene_country
+from realpolitik.events.assertion import asserts_only
 from realpolitik.events.classifier import TypeClassifier
 from realpolitik.events.dates import event_dates
 from realpolitik.events.lexicon import Lexicon, Trigger
 from realpolitik.events.models import Event, Evidence, Location
 from realpolitik.events.ontology import Ontology
+from realpolitik.events.perpetrators import is_instrument, unidentified_attacker
 from realpolitik.events.places import Gazetteer
+from realpolitik.events.stative import stance_holder_is_subject
 from realpolitik.events.status import event_status
 
 SUBJECTS = ("nsubj", "csubj")
@@ -198,6 +202,8 @@ FORCE_NOUNS = frozenset(
         "army",
     }
 )
+# Forces held back until called up: `mobilized reservists`
+RESERVE_NOUNS = frozenset({"reservist", "reserve", "conscript", "recruit", "volunteer"})
 EXERCISE_NOUNS = frozenset(
     {"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame", "war-game"}
 )
@@ -383,6 +389,7 @@ class EventExtractor:
                 verb_pattern is None
                 or actors.at(token.i) is not None
                 or self._figurative(token, verb_pattern, actors)
+                or asserts_only(token)  # "insisted the unrest reflected old tensions"
             ):
                 continue
             verb_pattern = self._forces_moving(token, verb_pattern)
@@ -489,6 +496,7 @@ class EventExtractor:
                 and child.pos_ == "NOUN"
                 and child.ent_type_ == ""
                 and child.lemma_.lower() not in AGENT_NOUNS
+                and not (pattern.type == "ASSAULT" and is_instrument(child))
                 and not self._actors_in(child, actors, look_inside=True)
             ):
                 return True
@@ -559,9 +567,13 @@ class EventExtractor:
     ) -> tuple[list[Argument], list[Argument]]:
         sources: list[Argument] = []
         targets: list[Argument] = []
-        passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+        # "Israel is opposed to the plan": a stance its passive subject holds, not undergoes
+        stance = stance_holder_is_subject(verb)
+        passive = not stance and any(
+            c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children
+        )
         for child in verb.children:
-            if child.dep_ in SUBJECTS:
+            if child.dep_ in SUBJECTS or (stance and child.dep_ in PASSIVE_SUBJECTS):
                 sources += self._actors_in(child, actors, look_inside=True)
             elif child.dep_ in PASSIVE_SUBJECTS:
                 targets += self._actors_in(child, actors)
@@ -574,6 +586,9 @@ class EventExtractor:
                 ]
             elif child.dep_ in ("dobj", "dative", "attr", "oprd"):
                 if _given_forces(child, pattern):
+                    if pattern.type == "MOBILIZE":
+                        # "strengthened its forces in Lebanon": where they are sent or massed
+                        targets += self._location_state_of(child, actors)
                     continue  # "contributed troops to the force in Liberia": what is given
                 if pattern.type == "RETREAT" and self._prep_objects_of(
                     verb, pattern.object_preps, actors
@@ -670,7 +685,9 @@ class EventExtractor:
                 sources += found
             elif child.dep_ == "prep":
                 word = child.lower_
-                objects = [g for g in child.children if g.dep_ == "pobj"]
+                objects = [
+                    g for g in child.children if g.dep_ == "pobj" and not _helping_hand(child, g)
+                ]
                 found = [a for g in objects for a in self._actors_in(g, actors)]
                 if word == "between":
                     if len(found) == 1:
@@ -692,6 +709,9 @@ class EventExtractor:
                 ):
                     sources += found
                 elif word in (pattern.object_preps or self.lexicon.object_preps) or word == "from":
+                    targets += found
+                elif word == "of" and pattern.type in OBJECTIVE_OF_TYPES:
+                    # "the blockade of Syria", "the arrest of two Kenyans": who undergoes it
                     targets += found
         if not sources and not targets:
             # "expressed the need for cooperation, particularly with Russia": the partner hangs
@@ -806,7 +826,7 @@ class EventExtractor:
             found = [
                 a
                 for g in child.children
-                if g.dep_ == "pobj"
+                if g.dep_ == "pobj" and not _helping_hand(child, g)
                 for a in self._actors_in(g, actors, look_inside=True)
             ]
             if found:
@@ -1000,6 +1020,12 @@ class EventExtractor:
     ) -> list[Event]:
         if not sources and not targets:
             return []
+        if pattern.type == "ASSAULT" and not sources:
+            # "a roadside bomb killed two soldiers near Mosul": unnamed attackers of that place
+            attacker = unidentified_attacker(
+                self._attack_scene(trigger, sentence, actors), self.dictionary
+            )
+            sources = [Argument(attacker, trigger)] if attacker is not None else []
         cue = event_status(anchor, day, lambda token: actors.at(token.i) is not None)
         attributed = None
         if cue.speaker is not None:
@@ -1193,6 +1219,27 @@ class EventExtractor:
                     return place
         return None
 
+    def _attack_scene(self, trigger: Token, sentence: Span, actors: ResolvedActors) -> str | None:
+        """The country an attack happens in: a state the text places it in (`in Kenya's
+        capital`, `in Mosul`) first, else the place found for the event."""
+        country = scene_country(
+            sentence, actors, self._state_id, self._country_of_name, range(trigger.i, trigger.i)
+        )
+        if country is not None:
+            return country
+        place = self._place(trigger, sentence, actors)
+        return place.country if place is not None else None
+
+    def _state_id(self, actor_id: str) -> str | None:
+        entry = self.dictionary.get(actor_id)
+        return (entry.country or entry.id) if entry is not None and entry.kind == "state" else None
+
+    def _country_of_name(self, text: str) -> str | None:
+        if self.gazetteer is None:
+            return None
+        place = self._lookup(text, "sentence", False)
+        return place.country if place is not None else None
+
     def _lookup_phrase(self, token: Token) -> Location | None:
         words = [
             t
@@ -1232,8 +1279,14 @@ class EventExtractor:
 
 
 def _given_forces(obj: Token, pattern: Trigger) -> bool:
-    """The object is the forces an AID entry gives (`contribute troops`), not its recipient."""
-    return obj.dep_ == "dobj" and pattern.type == "AID" and obj.lemma_.lower() in pattern.objects
+    """The object is the forces an AID entry gives (`contribute troops`), or the forces an actor
+    mobilizes (`mobilized army reservists`: its own, though no country names them), not the
+    recipient."""
+    if obj.dep_ != "dobj":
+        return False
+    if pattern.type == "MOBILIZE":
+        return obj.lemma_.lower() in FORCE_NOUNS | RESERVE_NOUNS
+    return pattern.type == "AID" and obj.lemma_.lower() in pattern.objects
 
 
 NOMINAL_LINKS = frozenset({"amod", "dobj", "pobj", "nsubj", "nsubjpass", "compound"})
@@ -1283,6 +1336,18 @@ def _unique(arguments: list[Argument]) -> list[Argument]:
 
 Candidate = tuple[Token, Token, Trigger, list[Argument], list[Argument]]
 
+# Event types whose nouns take their recipient with `of`: `the blockade of X`, `the
+# expulsion of X's diplomats` (a withdrawal or attack `of` X names who acts, as above)
+OBJECTIVE_OF_TYPES = frozenset({"COERCE", "SANCTION"})
+
+# Nouns of help given to the actor: `with Turkey's help`, `with US backing`
+HELP_NOUNS = frozenset(
+    {"help", "support", "assistance", "backing", "aid", "cooperation", "participation", "blessing"}
+)
+
+# Subordinators of clauses that run alongside the main event or contrast with it
+CONCURRENT_MARKERS = frozenset({"as", "while", "whilst", "whereas", "although", "though"})
+
 # Links that put a clause or phrase below the main predication of its sentence: adverbial and
 # relative clauses, participial modifiers, appositions, prepositional objects, modifiers.
 SUBORDINATE_LINKS = frozenset(
@@ -1314,6 +1379,8 @@ def _main_candidates(found: list[Candidate]) -> list[Candidate]:
     }
     governors: dict[int, int] = {}
     ranks: dict[int, int] = {}
+    # candidates in a clause about another situation, which lend their governor nothing
+    unrelated: set[int] = set()
     for index, (_, anchor, *_rest) in enumerate(found):
         rank, current, below_conj_only = 0, anchor, True
         for _ in range(40):
@@ -1322,6 +1389,8 @@ def _main_candidates(found: list[Candidate]) -> list[Candidate]:
                 below_conj_only = False
             if link in SUBORDINATE_LINKS:
                 rank += 1
+            if _own_situation(current):
+                unrelated.add(index)
             parent = current.head
             if parent.i == current.i:
                 break
@@ -1343,7 +1412,7 @@ def _main_candidates(found: list[Candidate]) -> list[Candidate]:
         # "demanded that the US cancel ...": who is asked to act is the complement's agent;
         # "agreed to withdraw from X": the complement's recipient
         sources, targets = arguments[governors[index]]
-        if targets:
+        if targets or index in unrelated:
             continue
         own = {a.actor_id for a in sources}
         inner_sources, inner_targets = arguments[index]
@@ -1357,3 +1426,23 @@ def _main_candidates(found: list[Candidate]) -> list[Candidate]:
     return [
         (found[i][0], found[i][1], found[i][2], *arguments[i]) for i in free if ranks[i] == lowest
     ]
+
+
+def _own_situation(clause: Token) -> bool:
+    """A concurrent or concessive clause with its own subject (`resigned [as the opposition
+    threatened ...]`, `eased curfews [while police in X cracked down]`) tells of another
+    situation: its actors are not the main event's recipients. Causal and conditional clauses
+    (`suspended flights [after X shot down a plane]`, `threatened to strike [unless X
+    withdrew]`) name who the act answers, and subjectless purpose clauses (`opened fire [to
+    disperse the crowd]`) are part of the act, so both may still name its recipient."""
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ in SUBJECTS + PASSIVE_SUBJECTS for c in clause.children)
+        and any(c.dep_ == "mark" and c.lower_ in CONCURRENT_MARKERS for c in clause.children)
+    )
+
+
+def _helping_hand(prep: Token, noun: Token) -> bool:
+    """`blockaded the port [with Turkey's help]`, `[with US backing]`: whoever helps is on the
+    actor's side, not the one acted on."""
+    return prep.lower_ == "with" and noun.lemma_.lower() in HELP_NOUNS
