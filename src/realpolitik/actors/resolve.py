@@ -12,7 +12,7 @@ religious communities are `actors.communities`. It never writes to the store.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from typing import Any, Protocol
@@ -30,6 +30,7 @@ from realpolitik.actors.dictionary import (
     ActorEntry,
     inherited_prefix,
 )
+from realpolitik.actors.leaders import placed_leader_country
 from realpolitik.actors.matcher import SPANS_KEY, Candidate
 from realpolitik.actors.mentions import (
     MODIFIER_DEPS,
@@ -192,6 +193,7 @@ class ActorResolver:
                 out.add(mention)
         self._surnames(doc, out, day, named_here)
         self._people(doc, out, day)
+        self._placed_leaders(doc, out)
         self._located_roles(doc, out, day, named_here)
         self._members(doc, out)
         self._unresolved(doc, out)
@@ -581,6 +583,38 @@ class ActorResolver:
             out.add(
                 span_mention(doc, ent.start, ent.end, person.id, method, ent.root.i, label="PERSON")
             )
+
+    def _placed_leaders(self, doc: Doc, out: ResolvedActors) -> None:
+        """`President X imposed a curfew in Algiers`: an unknown leader of where it happens."""
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or out.covers(ent.start, ent.end):
+                continue
+            country = placed_leader_country(
+                ent, out, self._state_of, self._country_of_place, self._actor_country(out)
+            )
+            government = (
+                self.dictionary.get(self.dictionary.generic_id(country, "GOV"))
+                if country is not None
+                else None
+            )
+            if government is None:
+                continue
+            person = self._ad_hoc_person(ent, government)
+            out.new_actors.setdefault(person.id, person)
+            out.add(
+                span_mention(
+                    doc, ent.start, ent.end, person.id, "title", ent.root.i, label="PERSON"
+                )
+            )
+
+    def _actor_country(self, out: ResolvedActors) -> Callable[[str], str | None]:
+        def country(actor_id: str) -> str | None:
+            entry = self.entry(actor_id, out)
+            if entry is None:
+                return None
+            return entry.country or (entry.id if entry.kind == "state" else None)
+
+        return country
 
     def _affiliation(self, ent: Span, out: ResolvedActors) -> tuple[ActorEntry | None, str]:
         root = ent.root

@@ -26,6 +26,14 @@ from realpolitik.events.models import Event, Evidence, Location
 from realpolitik.events.ontology import Ontology
 from realpolitik.events.perpetrators import is_instrument, unidentified_attacker
 from realpolitik.events.places import Gazetteer
+from realpolitik.events.reciprocal import named_in_topic
+from realpolitik.events.scene_targets import (
+    HOSTILITY_NOUNS,
+    aimed_at,
+    happens_at_place,
+    place_naming_compounds,
+    purpose_nouns,
+)
 from realpolitik.events.stative import stance_holder_is_subject
 from realpolitik.events.status import event_status
 
@@ -590,8 +598,8 @@ class EventExtractor:
                         # "strengthened its forces in Lebanon": where they are sent or massed
                         targets += self._location_state_of(child, actors)
                     continue  # "contributed troops to the force in Liberia": what is given
-                if pattern.type == "RETREAT" and self._prep_objects_of(
-                    verb, pattern.object_preps, actors
+                if (pattern.type == "RETREAT" or pattern.mode == "withdraw") and (
+                    self._prep_objects_of(verb, pattern.object_preps, actors)
                 ):
                     continue  # "withdrew its observers from Iraq": what is withdrawn
                 targets += self._actors_in(child, actors, look_inside=True)
@@ -627,7 +635,13 @@ class EventExtractor:
                 if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS
                 for a in self._actors_in(c, actors, look_inside=True)
             ]
-        if not targets and not (pattern.reciprocal and len(sources) > 1):
+        if not targets:
+            targets = self._purpose_targets(verb, actors)
+        if (
+            not targets
+            and not (pattern.reciprocal and len(sources) > 1)
+            and not happens_at_place(verb, pattern.type)
+        ):
             targets = self._location_state(verb, actors)
         sources = self._speaker_pronoun(verb, actors) or sources
         if not sources:
@@ -651,6 +665,17 @@ class EventExtractor:
         return _unique(sources), _unique(
             [t for t in targets if t.actor_id not in {s.actor_id for s in sources}]
         )
+
+    def _purpose_targets(self, verb: Token, actors: ResolvedActors) -> list[Argument]:
+        """`mobilized reservists for a war against Iraq`: the target of the attack served."""
+        for noun in purpose_nouns(verb):
+            pattern = self.lexicon.match_noun(noun)
+            hostile = noun.lemma_.lower() in HOSTILITY_NOUNS
+            if hostile or (pattern is not None and pattern.type == "ASSAULT"):
+                targets = [a for g in aimed_at(noun) for a in self._actors_in(g, actors)]
+                if targets:
+                    return targets
+        return []
 
     def _acting_in(self, verb: Token, actors: ResolvedActors) -> list[Argument]:
         """`were killed in an Israeli air strike`, `died in a Taliban attack`: a passive event
@@ -778,7 +803,11 @@ class EventExtractor:
                         continue
                     if entry is not None and entry.kind == "state":
                         return [Argument(entry.id, g)]
-                    state = self._owning_state(g, actors) or self._state_of_place(g, actors)
+                    state = (
+                        self._owning_state(g, actors)
+                        or self._compound_state(g, actors)
+                        or self._state_of_place(g, actors)
+                    )
                     if state is not None:
                         return [Argument(state, g)]
         return []
@@ -788,6 +817,15 @@ class EventExtractor:
         place belongs to, which outranks what the gazetteer guesses for the place's name."""
         for token in place.subtree:
             mention = actors.at(token.i) if token.dep_ == "poss" and token.i < place.i else None
+            entry = self.dictionary.get(mention.actor_id) if mention and mention.actor_id else None
+            if entry is not None and entry.kind == "state":
+                return entry.id
+        return None
+
+    def _compound_state(self, place: Token, actors: ResolvedActors) -> str | None:
+        """`in Kosovo province`: the state a compound name before a place noun names."""
+        for name in place_naming_compounds(place):
+            mention = actors.at(name.i)
             entry = self.dictionary.get(mention.actor_id) if mention and mention.actor_id else None
             if entry is not None and entry.kind == "state":
                 return entry.id
@@ -1042,6 +1080,9 @@ class EventExtractor:
         evidence = Evidence(article_id, sentence.text, sentence.start_char, sentence.end_char)
         pairs: list[tuple[str | None, str | None]]
         unnamed_subject = False
+        if pattern.reciprocal and len(sources) > 1:
+            # "Israel and Lebanon resumed talks on the Israeli pullback": a topic, no partner
+            targets = [t for t in targets if not named_in_topic(t.token, trigger, anchor)]
         among_subjects = pattern.reciprocal and not targets and len(sources) > 1
         if among_subjects:
             # "Iran, Russia and Turkey met": each pair meets; the reverse comes below
@@ -1286,7 +1327,9 @@ def _given_forces(obj: Token, pattern: Trigger) -> bool:
         return False
     if pattern.type == "MOBILIZE":
         return obj.lemma_.lower() in FORCE_NOUNS | RESERVE_NOUNS
-    return pattern.type == "AID" and obj.lemma_.lower() in pattern.objects
+    # "provided maps and other intelligence": any coordinated object may be the one given
+    given = {t.lemma_.lower() for t in (obj, *obj.conjuncts)}
+    return pattern.type == "AID" and bool(given.intersection(pattern.objects))
 
 
 NOMINAL_LINKS = frozenset({"amod", "dobj", "pobj", "nsubj", "nsubjpass", "compound"})

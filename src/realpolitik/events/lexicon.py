@@ -162,7 +162,8 @@ def _best(candidates: list[Trigger] | None, token: Token) -> Trigger | None:
         c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep") and c.i > token.i
     }
     direct = [c for c in token.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
-    objects = {c.lemma_.lower() for c in direct}
+    # "providing maps and intelligence": every coordinated object is given
+    objects = {t.lemma_.lower() for c in direct for t in (c, *c.conjuncts)}
     # "evacuated some of its personnel", "freed dozens of prisoners": the whole, not the part
     objects |= {
         g.lemma_.lower()
