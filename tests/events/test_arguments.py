@@ -65,3 +65,19 @@ def test_withdrawn_forces_are_not_the_target(sentence) -> None:
 def test_place_owned_by_a_named_state_gives_the_target(sentence) -> None:
     found = _dyads(sentence("Prisoners rioted at a prison in East Timor's capital Dili."))
     assert ("PROTEST", "TLS", "TLS") in found
+
+
+def test_conjuncts_follow_lists_parsed_as_appositions(coder) -> None:
+    from realpolitik.events.arguments import conjuncts
+
+    doc = coder.nlp("Iran, Russia and Turkey met in Doha.")
+    heads = {t.text for t in conjuncts(doc[0])}
+    assert {"Iran", "Russia", "Turkey"} <= heads
+
+
+def test_each_actor_is_an_argument_once(coder) -> None:
+    from realpolitik.events.arguments import Argument, unique_arguments
+
+    doc = coder.nlp("Iran and Iran")
+    arguments = [Argument("IRN", doc[0]), Argument("IRN", doc[2]), Argument("TUR", doc[1])]
+    assert [a.actor_id for a in unique_arguments(arguments)] == ["IRN", "TUR"]

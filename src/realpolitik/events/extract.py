@@ -10,7 +10,6 @@ here; merging and standing relations are later stages. Reads the parse; writes n
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -18,10 +17,18 @@ from spacy.tokens import Doc, Span, Token
 from realpolitik.actors.dictionary import ActorDictionary
 from realpolitik.actors.mentions import ResolvedActors
 from realpolitik.actors.placing import scene_country
+from realpolitik.events.arguments import (
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
+    Argument,
+    conjuncts,
+    unique_arguments,
+)
 from realpolitik.events.assertion import asserts_only
 from realpolitik.events.classifier import TypeClassifier
 from realpolitik.events.dates import event_dates
 from realpolitik.events.lexicon import Lexicon, Trigger
+from realpolitik.events.main_event import main_candidates
 from realpolitik.events.models import Event, Evidence, Location
 from realpolitik.events.ontology import Ontology
 from realpolitik.events.perpetrators import is_instrument, unidentified_attacker
@@ -37,8 +44,6 @@ from realpolitik.events.scene_targets import (
 from realpolitik.events.stative import stance_holder_is_subject
 from realpolitik.events.status import event_status
 
-SUBJECTS = ("nsubj", "csubj")
-PASSIVE_SUBJECTS = ("nsubjpass",)
 # Verbs whose `in` phrase names the act their subject takes part in: "engaged in fighting".
 ENGAGING_VERBS = frozenset({"engage", "participate", "involve"})
 PLACE_PREPS = frozenset(
@@ -247,12 +252,6 @@ MEASURES = frozenset(
 UNPLACED_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
 
 
-@dataclass(frozen=True)
-class Argument:
-    actor_id: str
-    token: Token
-
-
 class EventExtractor:
     """Turns a parsed, actor-resolved document into events."""
 
@@ -302,7 +301,7 @@ class EventExtractor:
         for sentence in doc.sents:
             found = list(self._sentence_events(sentence, actors))
             if main_only:
-                found = _main_candidates(found)
+                found = main_candidates(found)
             if not found and self.classifier is not None:
                 found = self._classified_event(sentence, actors)
             for trigger, anchor, pattern, sources, targets in found:
@@ -492,7 +491,7 @@ class EventExtractor:
                     type="REQUEST",
                     cameo=self.ontology.cameo_for("REQUEST"),
                 )
-                return pattern, _unique(sources), _unique(targets)
+                return pattern, unique_arguments(sources), unique_arguments(targets)
         return None
 
     def _figurative(self, verb: Token, pattern: Trigger, actors: ResolvedActors) -> bool:
@@ -662,7 +661,7 @@ class EventExtractor:
             )
         if pattern.reverse:
             sources, targets = targets, sources
-        return _unique(sources), _unique(
+        return unique_arguments(sources), unique_arguments(
             [t for t in targets if t.actor_id not in {s.actor_id for s in sources}]
         )
 
@@ -748,7 +747,7 @@ class EventExtractor:
             targets = self._location_state(noun, actors)
         if not sources:
             sources = self._governing_subject(noun, actors)
-        return _unique(sources), _unique(
+        return unique_arguments(sources), unique_arguments(
             [t for t in targets if t.actor_id not in {s.actor_id for s in sources}]
         )
 
@@ -958,7 +957,7 @@ class EventExtractor:
     ) -> list[Argument]:
         """Actors a phrase names: its own mention, coordinated ones, and close modifiers."""
         found: list[Argument] = []
-        heads = _conjuncts(token)
+        heads = conjuncts(token)
         for head in heads:
             mention = actors.at(head.i)
             if mention is not None and mention.actor_id and mention.method != "unresolved":
@@ -966,7 +965,7 @@ class EventExtractor:
                 # "Barack Obama and Vladimir Putin" parsed with the "and" inside the name;
                 # "US and British activists": coordinated modifiers name more actors
                 for part in head.doc[mention.token_start : mention.token_end]:
-                    for conj in _conjuncts(part)[1:]:
+                    for conj in conjuncts(part)[1:]:
                         if conj not in heads and not (
                             mention.token_start <= conj.i < mention.token_end
                         ):
@@ -975,12 +974,12 @@ class EventExtractor:
                     if child.dep_ in ("nmod", "amod", "compound") and any(
                         c.dep_ == "conj" for c in child.children
                     ):
-                        heads.extend(c for c in _conjuncts(child) if c not in heads)
+                        heads.extend(c for c in conjuncts(child) if c not in heads)
                 continue
             inner = self._modifier_actor(head, actors, look_inside)
             if inner is not None:
                 found.append(inner)
-                for conj in _conjuncts(inner.token)[1:]:
+                for conj in conjuncts(inner.token)[1:]:
                     mention = actors.at(conj.i)
                     if mention is not None and mention.actor_id and mention.resolved:
                         found.append(Argument(mention.actor_id, conj))
@@ -1352,33 +1351,6 @@ def _intends(verb: Token) -> bool:
     )
 
 
-def _conjuncts(token: Token) -> list[Token]:
-    """The token and its coordinated phrases; `The US, Russia, and Switzerland` is often parsed
-    with `Russia` as an apposition that carries the rest of the list."""
-    found = [token]
-    stack = [token]
-    while stack:
-        current = stack.pop()
-        for child in current.children:
-            listed = child.dep_ == "appos" and any(g.dep_ == "conj" for g in child.children)
-            if (child.dep_ == "conj" or listed) and child not in found:
-                found.append(child)
-                stack.append(child)
-    return found
-
-
-def _unique(arguments: list[Argument]) -> list[Argument]:
-    seen: set[str] = set()
-    out = []
-    for argument in arguments:
-        if argument.actor_id not in seen:
-            seen.add(argument.actor_id)
-            out.append(argument)
-    return out
-
-
-Candidate = tuple[Token, Token, Trigger, list[Argument], list[Argument]]
-
 # Event types whose nouns take their recipient with `of`: `the blockade of X`, `the
 # expulsion of X's diplomats` (a withdrawal or attack `of` X names who acts, as above)
 OBJECTIVE_OF_TYPES = frozenset({"COERCE", "SANCTION"})
@@ -1387,102 +1359,6 @@ OBJECTIVE_OF_TYPES = frozenset({"COERCE", "SANCTION"})
 HELP_NOUNS = frozenset(
     {"help", "support", "assistance", "backing", "aid", "cooperation", "participation", "blessing"}
 )
-
-# Subordinators of clauses that run alongside the main event or contrast with it
-CONCURRENT_MARKERS = frozenset({"as", "while", "whilst", "whereas", "although", "though"})
-
-# Links that put a clause or phrase below the main predication of its sentence: adverbial and
-# relative clauses, participial modifiers, appositions, prepositional objects, modifiers.
-SUBORDINATE_LINKS = frozenset(
-    {
-        "advcl",
-        "relcl",
-        "acl",
-        "appos",
-        "npadvmod",
-        "pobj",
-        "pcomp",
-        "nmod",
-        "poss",
-        "amod",
-        "compound",
-        "agent",
-    }
-)
-
-
-def _main_candidates(found: list[Candidate]) -> list[Candidate]:
-    """The candidates of a sentence's main predication (see `EventExtractor.extract_main`)."""
-    if len(found) < 2:
-        return found
-    tokens = {
-        token.i: index
-        for index, (trigger, anchor, *_) in enumerate(found)
-        for token in (trigger, anchor)
-    }
-    governors: dict[int, int] = {}
-    ranks: dict[int, int] = {}
-    # candidates in a clause about another situation, which lend their governor nothing
-    unrelated: set[int] = set()
-    for index, (_, anchor, *_rest) in enumerate(found):
-        rank, current, below_conj_only = 0, anchor, True
-        for _ in range(40):
-            link = current.dep_
-            if link != "conj":
-                below_conj_only = False
-            if link in SUBORDINATE_LINKS:
-                rank += 1
-            if _own_situation(current):
-                unrelated.add(index)
-            parent = current.head
-            if parent.i == current.i:
-                break
-            owner = tokens.get(parent.i)
-            if owner is not None and owner != index and not below_conj_only:
-                governors[index] = owner
-                break
-            current = parent
-        ranks[index] = rank
-    arguments = {index: (list(c[3]), list(c[4])) for index, c in enumerate(found)}
-
-    def depth(index: int) -> int:
-        steps, current = 0, index
-        while current in governors and steps < len(found):
-            current, steps = governors[current], steps + 1
-        return steps
-
-    for index in sorted(governors, key=depth, reverse=True):
-        # "demanded that the US cancel ...": who is asked to act is the complement's agent;
-        # "agreed to withdraw from X": the complement's recipient
-        sources, targets = arguments[governors[index]]
-        if targets or index in unrelated:
-            continue
-        own = {a.actor_id for a in sources}
-        inner_sources, inner_targets = arguments[index]
-        passed = [a for a in inner_sources if a.actor_id not in own] or [
-            a for a in inner_targets if a.actor_id not in own
-        ]
-        if sources or passed:
-            targets.extend(passed)
-    free = [index for index in range(len(found)) if index not in governors]
-    lowest = min(ranks[index] for index in free)
-    return [
-        (found[i][0], found[i][1], found[i][2], *arguments[i]) for i in free if ranks[i] == lowest
-    ]
-
-
-def _own_situation(clause: Token) -> bool:
-    """A concurrent or concessive clause with its own subject (`resigned [as the opposition
-    threatened ...]`, `eased curfews [while police in X cracked down]`) tells of another
-    situation: its actors are not the main event's recipients. Causal and conditional clauses
-    (`suspended flights [after X shot down a plane]`, `threatened to strike [unless X
-    withdrew]`) name who the act answers, and subjectless purpose clauses (`opened fire [to
-    disperse the crowd]`) are part of the act, so both may still name its recipient."""
-    return (
-        clause.dep_ == "advcl"
-        and any(c.dep_ in SUBJECTS + PASSIVE_SUBJECTS for c in clause.children)
-        and any(c.dep_ == "mark" and c.lower_ in CONCURRENT_MARKERS for c in clause.children)
-    )
 
 
 def _helping_hand(prep: Token, noun: Token) -> bool:
