@@ -27,6 +27,7 @@ from realpolitik.events.arguments import (
 from realpolitik.events.assertion import asserts_only
 from realpolitik.events.classifier import TypeClassifier
 from realpolitik.events.dates import event_dates
+from realpolitik.events.event_places import EventPlaces
 from realpolitik.events.lexicon import Lexicon, Trigger
 from realpolitik.events.main_event import main_candidates
 from realpolitik.events.models import Event, Evidence, Location
@@ -46,24 +47,6 @@ from realpolitik.events.status import event_status
 
 # Verbs whose `in` phrase names the act their subject takes part in: "engaged in fighting".
 ENGAGING_VERBS = frozenset({"engage", "participate", "involve"})
-PLACE_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "around",
-        "into",
-        "across",
-        "outside",
-        "inside",
-        "from",
-        "on",
-        "toward",
-        "towards",
-        "over",
-    }
-)
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 # Verbal interactions that mean nothing without someone on the receiving end:
 # "officials recognize the challenges" is not diplomatic recognition.
 NEEDS_TARGET = frozenset({"SUPPORT", "CONSULT"})
@@ -267,6 +250,7 @@ class EventExtractor:
         self.ontology = ontology
         self.dictionary = dictionary
         self.gazetteer = gazetteer
+        self.places = EventPlaces(gazetteer)
         self.classifier = classifier
 
     def extract(
@@ -295,7 +279,7 @@ class EventExtractor:
         *,
         main_only: bool,
     ) -> list[Event]:
-        fallback = self._article_place(doc, actors)
+        fallback = self.places.of_article(doc)
         protagonist = self._protagonist(doc, actors)
         events: list[Event] = []
         for sentence in doc.sents:
@@ -834,7 +818,7 @@ class EventExtractor:
         """`a protest in Beijing`: the state a named place lies in (not a mentioned actor)."""
         if self.gazetteer is None or token.pos_ != "PROPN" or actors.at(token.i) is not None:
             return None
-        location = self._lookup_phrase(token)
+        location = self.places.of_phrase(token)
         if location is None or location.country is None:
             return None
         entry = self.dictionary.get(location.country)
@@ -1068,7 +1052,7 @@ class EventExtractor:
         if cue.speaker is not None:
             speaker = actors.at(cue.speaker.i)
             attributed = speaker.actor_id if speaker and speaker.actor_id else cue.speaker.text
-        location = self._place(trigger, sentence, actors) or fallback
+        location = self.places.of_event(trigger, sentence) or fallback
         start, end = event_dates(trigger, sentence, day, cue.status)
         type_info = self.ontology.type(pattern.type)
         intensity = (
@@ -1230,92 +1214,24 @@ class EventExtractor:
 
     # --- places --------------------------------------------------------------------------------
 
-    def _place(self, trigger: Token, sentence: Span, actors: ResolvedActors) -> Location | None:
-        if self.gazetteer is None:
-            return None
-        candidates = [
-            g
-            for c in trigger.subtree
-            if c.dep_ == "prep"
-            and c.lower_ in PLACE_PREPS
-            and c.head.i in {trigger.i, *[x.i for x in trigger.children]}
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-        candidates += [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-        for token in candidates:
-            place = self._lookup_phrase(token)
-            if place is not None:
-                return place
-        for token in sentence:
-            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and token.pos_ == "PROPN":
-                place = self._lookup_phrase(token)
-                if place is not None and place.precision != "country":
-                    return place
-        for ent in sentence.ents:
-            if ent.label_ in PLACE_LABELS or ent.label_ == "RP_ACTOR":
-                place = self._lookup(ent.text, "sentence", ent.label_ != "RP_ACTOR")
-                if place is not None and place.precision != "country":
-                    return place
-        return None
-
     def _attack_scene(self, trigger: Token, sentence: Span, actors: ResolvedActors) -> str | None:
         """The country an attack happens in: a state the text places it in (`in Kenya's
         capital`, `in Mosul`) first, else the place found for the event."""
         country = scene_country(
-            sentence, actors, self._state_id, self._country_of_name, range(trigger.i, trigger.i)
+            sentence,
+            actors,
+            self._state_id,
+            self.places.country_of_name,
+            range(trigger.i, trigger.i),
         )
         if country is not None:
             return country
-        place = self._place(trigger, sentence, actors)
+        place = self.places.of_event(trigger, sentence)
         return place.country if place is not None else None
 
     def _state_id(self, actor_id: str) -> str | None:
         entry = self.dictionary.get(actor_id)
         return (entry.country or entry.id) if entry is not None and entry.kind == "state" else None
-
-    def _country_of_name(self, text: str) -> str | None:
-        if self.gazetteer is None:
-            return None
-        place = self._lookup(text, "sentence", False)
-        return place.country if place is not None else None
-
-    def _lookup_phrase(self, token: Token) -> Location | None:
-        words = [
-            t
-            for t in token.subtree
-            if t.i <= token.i
-            and t.dep_ in ("compound", "amod", "det", "pobj", "dobj", "nsubjpass")
-            or t.i == token.i
-        ]
-        phrase = " ".join(t.text for t in words if t.dep_ != "det")
-        return self._lookup(phrase, "sentence", True) or self._lookup(token.text, "sentence", True)
-
-    def _lookup(self, text: str, taken_from: str, allow_country: bool) -> Location | None:
-        assert self.gazetteer is not None
-        place = self.gazetteer.lookup(text)
-        if place is None or (place.precision == "country" and not allow_country):
-            return None
-        return Location(
-            place.name, place.country, place.lat, place.lon, place.precision, taken_from
-        )
-
-    def _article_place(self, doc: Doc, actors: ResolvedActors) -> Location | None:
-        """The most named city or area of the article, for events whose sentence names none."""
-        if self.gazetteer is None:
-            return None
-        counts: dict[str, tuple[int, Location]] = {}
-        for ent in doc.ents:
-            as_place = ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPS
-            if ent.label_ not in PLACE_LABELS and not (ent.label_ == "RP_ACTOR" and as_place):
-                continue
-            location = self._lookup(ent.text, "article", True)
-            if location is not None:
-                count = counts.get(location.name, (0, location))[0] + 1
-                counts[location.name] = (count, location)
-        if not counts:
-            return None
-        return max(counts.values(), key=lambda pair: pair[0])[1]
 
 
 def _given_forces(obj: Token, pattern: Trigger) -> bool:
