@@ -3,24 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
-from realpolitik.events.sentence_coder import SentenceCoder
-
-DAY = date(2024, 12, 4)
 Coded = set[tuple[str, str | None, str | None]]
-
-
-@pytest.fixture(scope="module")
-def sentence(coder):
-    coder_ = SentenceCoder(coder)
-
-    def _code(text: str) -> Coded:
-        return {(e.type, e.source_code, e.target_code) for e in coder_(text, DAY)}
-
-    return _code
 
 
 def _dyads(

@@ -4,24 +4,6 @@ leave that state. Sentences written for these tests."""
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
-from realpolitik.events.sentence_coder import SentenceCoder
-
-DAY = date(2024, 12, 4)
-
-
-@pytest.fixture(scope="module")
-def sentence(coder):
-    coder_ = SentenceCoder(coder)
-
-    def _code(text: str) -> set[tuple[str, str | None, str | None]]:
-        return {(e.type, e.source_code, e.target_code) for e in coder_(text, DAY)}
-
-    return _code
-
 
 def test_intelligence_given_is_no_recipient(sentence) -> None:
     assert ("AID", "GBR", "KEN") in sentence("Britain provided military intelligence to Kenya.")

@@ -14,16 +14,6 @@ DAY = date(2024, 12, 4)
 
 
 @pytest.fixture(scope="module")
-def sentence(coder):
-    coder_ = SentenceCoder(coder)
-
-    def _code(text: str) -> set[tuple[str, str | None, str | None]]:
-        return {(e.type, e.source_code, e.target_code) for e in coder_(text, DAY)}
-
-    return _code
-
-
-@pytest.fixture(scope="module")
 def article(coder):
     def _code(text: str):
         return coder.code_one(make_article(text, published=DAY)).events

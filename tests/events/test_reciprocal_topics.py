@@ -3,24 +3,6 @@ for these tests."""
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
-from realpolitik.events.sentence_coder import SentenceCoder
-
-DAY = date(2024, 12, 4)
-
-
-@pytest.fixture(scope="module")
-def sentence(coder):
-    coder_ = SentenceCoder(coder)
-
-    def _code(text: str) -> set[tuple[str, str | None, str | None]]:
-        return {(e.type, e.source_code, e.target_code) for e in coder_(text, DAY)}
-
-    return _code
-
 
 def test_talks_on_one_partys_troops_are_between_the_parties(sentence) -> None:
     found = sentence("Syria and Jordan resumed negotiations today on a Syrian troop pullback.")

@@ -4,24 +4,6 @@ when it does not (`the rebels surrendered in <town>`), and attacks a clause prep
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
-from realpolitik.events.sentence_coder import SentenceCoder
-
-DAY = date(2024, 12, 4)
-
-
-@pytest.fixture(scope="module")
-def sentence(coder):
-    coder_ = SentenceCoder(coder)
-
-    def _code(text: str) -> set[tuple[str, str | None, str | None]]:
-        return {(e.type, e.source_code, e.target_code) for e in coder_(text, DAY)}
-
-    return _code
-
 
 def _pairs(found: set[tuple[str, str | None, str | None]]) -> set[tuple[str | None, str | None]]:
     return {(s[:3] if s else None, t[:3] if t else None) for _, s, t in found}
