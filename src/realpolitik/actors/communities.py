@@ -19,6 +19,7 @@ from realpolitik.actors.mentions import (
     phrase_start,
     span_mention,
 )
+from realpolitik.actors.placing import SCENE_PREPOSITIONS, first_scene, name_forms
 from realpolitik.nlp.words import positions
 
 if TYPE_CHECKING:
@@ -53,8 +54,6 @@ COMMUNITY_LEADER_NOUNS = frozenset(
 PLACING_PREPOSITIONS = frozenset(
     {"in", "of", "from", "inside", "within", "throughout", "across", "near"}
 )
-# prepositions that give where a sentence happens: "demonstrated [in] Serbia"; not "to", "from"
-SCENE_PREPOSITIONS = frozenset({"in", "inside", "within", "throughout", "across", "near"})
 
 
 class Communities:
@@ -199,16 +198,7 @@ class Communities:
         self, sentence: Span, states: dict[int, str], own: str | None, inside: range
     ) -> str | None:
         """The country a sentence happens in: the first place after `in`, `near`, `across`."""
-        for token in sentence:
-            if (
-                token.dep_ == "pobj"
-                and token.head.lower_ in SCENE_PREPOSITIONS
-                and token.i not in inside
-            ):
-                country = self._country_in(token, states, own)
-                if country is not None:
-                    return country
-        return None
+        return first_scene(sentence, lambda place: self._country_in(place, states, own), inside)
 
     def _country_in(self, obj: Token, states: dict[int, str], own: str | None) -> str | None:
         """The country of a place phrase: a state named in it (`the Syrian Golan Heights`,
@@ -218,10 +208,7 @@ class Communities:
                 return states[token.i]
         if self.resolver.places is None or obj.pos_ != "PROPN":
             return None
-        start = obj.i
-        while start > obj.left_edge.i and obj.doc[start - 1].dep_ == "compound":
-            start -= 1
-        for text in (obj.doc[start : obj.i + 1].text, obj.text):
+        for text in name_forms(obj):
             place = self.resolver.places.lookup(text)
             country = getattr(place, "country", None)
             if isinstance(country, str) and country != own:

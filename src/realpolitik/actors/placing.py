@@ -55,12 +55,31 @@ def scene_country(
     skip: range,
 ) -> str | None:
     """The country a sentence happens in: the first place after `in`, `near`, `across`."""
+    return first_scene(
+        sentence, lambda place: place_country(place, out, state_of, country_of), skip
+    )
+
+
+def first_scene(
+    sentence: Span, country_at: Callable[[Token], str | None], skip: range
+) -> str | None:
+    """The first country `country_at` finds for a place the sentence happens in (the object of a
+    scene preposition outside `skip`)."""
     for token in sentence:
         if token.dep_ == "pobj" and token.head.lower_ in SCENE_PREPOSITIONS and token.i not in skip:
-            country = place_country(token, out, state_of, country_of)
+            country = country_at(token)
             if country is not None:
                 return country
     return None
+
+
+def name_forms(obj: Token) -> tuple[str, str]:
+    """The texts a proper name is looked up by: with its compound words (`Tal Rifaat`), then
+    alone."""
+    start = obj.i
+    while start > obj.left_edge.i and obj.doc[start - 1].dep_ == "compound":
+        start -= 1
+    return obj.doc[start : obj.i + 1].text, obj.text
 
 
 def place_country(
@@ -87,10 +106,7 @@ def place_country(
         if country is not None:
             return country
     if obj.pos_ == "PROPN":
-        start = obj.i
-        while start > obj.left_edge.i and obj.doc[start - 1].dep_ == "compound":
-            start -= 1
-        for text in (obj.doc[start : obj.i + 1].text, obj.text):
+        for text in name_forms(obj):
             country = country_of(text)
             if country is not None:
                 return country
