@@ -55,7 +55,8 @@ class FastAttributeRuler:
                     raise UnsupportedRule(f"rule {rule_id}: {len(tests)} tokens, index {index}")
         self._rules_for: dict[TokenKey, tuple[int, ...]] = {}
         self._pair_starts: dict[TokenKey, tuple[int, ...]] = {}
-        self._merged: dict[tuple[int, ...], dict[int, Any]] = {}
+        # per set of applied rules: POS, MORPH (None when unset) and the other attributes
+        self._merged: dict[tuple[int, ...], tuple[Any, Any, dict[int, Any]]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -64,7 +65,11 @@ class FastAttributeRuler:
         if len(self._rules_for) > _MAX_REMEMBERED:
             self._rules_for.clear()
             self._pair_starts.clear()
-        rules = [self._rules_for.get(key) or self._single_rules(key) for key in keys]
+        remembered = self._rules_for
+        rules = [
+            found if (found := remembered.get(key)) is not None else self._single_rules(key)
+            for key in keys
+        ]
         for i, key in enumerate(keys[:-1]):
             starts = self._pair_starts.get(key)
             if starts is None:
@@ -87,6 +92,13 @@ class FastAttributeRuler:
         self._rules_for[key] = found
         return found
 
+    def _merge(self, applied: tuple[int, ...]) -> tuple[Any, Any, dict[int, Any]]:
+        merged: dict[int, Any] = {}
+        for rule_id in applied:  # later rules win, as in the ruler
+            merged.update(self._attrs[rule_id])
+        other = {a: v for a, v in merged.items() if a not in (POS, MORPH)}
+        return merged.get(POS), merged.get(MORPH), other
+
     def _apply(self, doc: Doc, rules: list[tuple[int, ...]]) -> None:
         columns: Any = doc.to_array([POS, MORPH])
         rest: list[tuple[int, dict[int, Any]]] = []
@@ -95,15 +107,12 @@ class FastAttributeRuler:
                 continue
             merged = self._merged.get(applied)
             if merged is None:
-                merged = self._merged[applied] = {}
-                for rule_id in applied:  # later rules win, as in the ruler
-                    merged.update(self._attrs[rule_id])
-            for attr, value in merged.items():
-                if attr == POS:
-                    columns[i, 0] = value
-                elif attr == MORPH:
-                    columns[i, 1] = value
-            other = {a: v for a, v in merged.items() if a not in (POS, MORPH)}
+                merged = self._merged[applied] = self._merge(applied)
+            pos, morph, other = merged
+            if pos is not None:
+                columns[i, 0] = pos
+            if morph is not None:
+                columns[i, 1] = morph
             if other:
                 rest.append((i, other))
         doc.from_array([POS, MORPH], columns)
